@@ -1,0 +1,63 @@
+# Kernel API-migration toolkit: every entry point. Logic lives in scripts/,
+# check/ and ci/; this file only wires variables to them.
+
+TOOLKIT := $(CURDIR)
+TARBALL ?= /usr/src/linux-source-6.12.tar.xz
+DEFAULT_KDIR := $(TOOLKIT)/build/linux-6.12
+KDIR ?= $(DEFAULT_KDIR)
+O ?= out
+J ?= $(shell nproc)
+V ?= 0
+STEPS ?=
+
+override KDIR := $(abspath $(KDIR))
+override O := $(abspath $(O))
+export KDIR O J V STEPS
+
+# The default tree is provisioned on demand; any other KDIR must exist.
+ifeq ($(KDIR),$(DEFAULT_KDIR))
+KDIR_DEP := kernel
+else
+KDIR_DEP :=
+endif
+
+# Every target installs what it needs: deps is cheap when nothing is missing.
+DEPS_STAMP := $(O)/.deps-ok
+
+.PHONY: all deps kernel apply test test-quick clean FORCE
+
+# The main job on the default tree. Until the series exists it applies the
+# migration into a scratch worktree of KDIR under $(O), so it can run again
+# and again without touching KDIR's checkout.
+all: $(KDIR_DEP) tools
+	scripts/apply.sh --worktree $(O)/main
+
+deps:
+	@mkdir -p $(O)
+	scripts/deps.sh
+	@touch $(DEPS_STAMP)
+
+$(DEPS_STAMP):
+	@mkdir -p $(O)
+	scripts/deps.sh
+	@touch $@
+
+kernel: $(DEPS_STAMP)
+	scripts/kernel.sh $(TARBALL) $(DEFAULT_KDIR)
+
+apply: $(DEPS_STAMP) $(KDIR_DEP) tools
+	scripts/apply.sh
+
+include check/check.mk
+
+# The project's own tests: unit, SmPL fixtures and the real-tree integration
+# tests on the default tree, all under prove.
+test: $(DEPS_STAMP) kernel tools
+	prove --timer tests/
+
+# The inner loop: everything that needs no kernel tree.
+test-quick: $(DEPS_STAMP) tools
+	KERNEL_TESTS=0 prove --timer tests/
+
+clean:
+	rm -rf $(O)

@@ -1,0 +1,58 @@
+# Shared helpers for the toolkit's shell scripts (POSIX sh). Source it.
+#
+# Exit codes follow the design: 0 clean, 1 findings, 2 usage or environment.
+
+prog=${0##*/}
+
+die() {
+	printf '%s: error: %s\n' "$prog" "$*" >&2
+	exit 2
+}
+
+warn() {
+	printf '%s: warning: %s\n' "$prog" "$*" >&2
+}
+
+info() {
+	printf '%s: %s\n' "$prog" "$*"
+}
+
+verbose() {
+	[ "${V:-0}" = 1 ] && printf '%s: %s\n' "$prog" "$*" >&2
+	return 0
+}
+
+# Absolute path of the toolkit checkout.
+toolkit_root() {
+	CDPATH= cd -- "$(dirname -- "$0")/.." && pwd
+}
+
+# require_kdir DIR: DIR must be the top of a kernel git work tree.
+require_kdir() {
+	[ -n "$1" ] || die "KDIR is empty; pass KDIR=/path/to/linux or run 'make kernel'"
+	[ -d "$1" ] || die "KDIR=$1 does not exist; run 'make kernel' or pass KDIR=/path/to/linux"
+	[ -f "$1/Makefile" ] && [ -d "$1/mm" ] && [ -d "$1/include/linux" ] ||
+		die "KDIR=$1 is not a kernel source tree (no Makefile, mm/, include/linux/)"
+	top=$(git -C "$1" rev-parse --show-toplevel 2>/dev/null) ||
+		die "KDIR=$1 is not a git work tree; run 'git init' there or 'make kernel'"
+	[ "$(cd "$1" && pwd -P)" = "$(cd "$top" && pwd -P)" ] ||
+		die "KDIR=$1 is inside the git work tree $top, not its top; pass KDIR=$top"
+	git -C "$1" rev-parse --verify -q HEAD >/dev/null ||
+		die "KDIR=$1 has no commit yet; commit a baseline first"
+}
+
+# require_clean DIR: refuse a work tree with staged, unstaged or untracked changes.
+require_clean() {
+	dirty=$(git -C "$1" status --porcelain --untracked-files=normal 2>/dev/null | head -n 5)
+	[ -z "$dirty" ] && return 0
+	printf '%s: error: KDIR=%s has uncommitted changes; commit or stash them first:\n' \
+		"$prog" "$1" >&2
+	printf '%s\n' "$dirty" | sed 's/^/  /' >&2
+	exit 2
+}
+
+# require_cmd CMD PACKAGE: a missing program is an environment error.
+require_cmd() {
+	command -v "$1" >/dev/null 2>&1 ||
+		die "'$1' not found; install the Debian package $2 ('make deps')"
+}

@@ -1,0 +1,88 @@
+# Minimal TAP helpers for the test scripts, in the spirit of git's t/test-lib.sh.
+#
+#   . "$(dirname "$0")/lib/tap.sh"
+#   test_expect_success 'name' '
+#   	commands that must all succeed
+#   '
+#   test_done
+#
+# Each test body runs in a subshell with "set -e" semantics through &&-chains;
+# its output is shown as TAP diagnostics when it fails, or always with V=1.
+
+set -u
+TEST_DIR=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+TOOLKIT=$(dirname "$TEST_DIR")
+: "${O:=$TOOLKIT/out}"
+: "${KDIR_DEFAULT:=$TOOLKIT/build/linux-6.12}"
+TEST_NAME=$(basename "$0" .t)
+TRASH=$O/test/$TEST_NAME
+rm -rf "$TRASH" && mkdir -p "$TRASH" || exit 1
+export TOOLKIT O TRASH
+
+test_count=0
+test_failed=0
+
+test_expect_success() {
+	test_count=$((test_count + 1))
+	log=$TRASH/.log.$test_count
+	if (eval "$2") >"$log" 2>&1; then
+		echo "ok $test_count - $1"
+		[ "${V:-0}" = 1 ] && sed 's/^/# /' "$log"
+	else
+		echo "not ok $test_count - $1"
+		sed 's/^/# /' "$log" >&2
+		test_failed=$((test_failed + 1))
+	fi
+	return 0
+}
+
+# test_skip_all REASON: the whole script does not apply here.
+test_skip_all() {
+	echo "1..0 # SKIP $1"
+	exit 0
+}
+
+test_done() {
+	echo "1..$test_count"
+	[ "$test_failed" -eq 0 ]
+}
+
+# test_cmp EXPECTED ACTUAL: files must be identical; shows the diff otherwise.
+test_cmp() {
+	diff -u "$1" "$2"
+}
+
+# expect_exit CODE CMD...: CMD must exit with exactly CODE.
+expect_exit() {
+	want=$1
+	shift
+	set +e
+	"$@"
+	got=$?
+	set -e
+	[ "$got" -eq "$want" ] && return 0
+	echo "expected exit $want, got $got: $*" >&2
+	return 1
+}
+
+# kernel_tree: the shared provisioned 6.12 tree, or skip when absent.
+kernel_tree() {
+	[ -d "$KDIR_DEFAULT/.git" ] || test_skip_all "no kernel tree at $KDIR_DEFAULT (run 'make kernel')"
+	echo "$KDIR_DEFAULT"
+}
+
+# scratch_worktree NAME: a throwaway detached worktree of the shared tree
+# under $O/test, reset to its baseline; prints its path.
+scratch_worktree() {
+	kdir=$(kernel_tree)
+	wt=$O/test/worktrees/$1
+	if [ -d "$wt/.git" ] || [ -f "$wt/.git" ]; then
+		git -C "$wt" checkout -q --detach -f "$(git -C "$kdir" rev-parse HEAD)" &&
+		git -C "$wt" clean -q -fd
+	else
+		rm -rf "$wt"
+		git -C "$kdir" worktree prune
+		git -C "$kdir" worktree add -q --detach "$wt" HEAD >/dev/null
+	fi || return 1
+	echo "$wt"
+}
