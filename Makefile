@@ -12,7 +12,7 @@ STEPS ?=
 
 override KDIR := $(abspath $(KDIR))
 override O := $(abspath $(O))
-export KDIR O J V STEPS
+export TOOLKIT KDIR O J V STEPS
 
 # The default tree is provisioned on demand; any other KDIR must exist.
 ifeq ($(KDIR),$(DEFAULT_KDIR))
@@ -30,7 +30,7 @@ DEPS_STAMP := $(O)/.deps-ok
 # migration into a scratch worktree of KDIR under $(O), so it can run again
 # and again without touching KDIR's checkout.
 all: $(KDIR_DEP) tools
-	scripts/apply.sh --worktree $(O)/main
+	scripts/apply.sh --scratch
 
 deps:
 	@mkdir -p $(O)

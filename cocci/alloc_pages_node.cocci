@@ -27,21 +27,43 @@ virtual report
 @@
 * \(__alloc_pages_node\|__alloc_pages_node_noprof\)(...)
 
-@r depends on org || report@
-identifier f = {__alloc_pages_node, __alloc_pages_node_noprof};
+// Report rules name each function literally: spatch then parses only the
+// files that contain it, where a set of identifiers makes it parse them all.
+@initialize:python@
+@@
+def found(p, old, mode):
+    msg = "use %s() instead of %s()" % (old[2:], old)
+    if mode == "org":
+        coccilib.org.print_todo(p[0], msg)
+    else:
+        print("%s:%s:%d: warning: %s" % (p[0].file, p[0].line, int(p[0].column) + 1, msg))
+
+@node depends on org || report@
 position p;
 @@
- f@p(...)
+ __alloc_pages_node@p(...)
+
+@node_noprof depends on org || report@
+position p;
+@@
+ __alloc_pages_node_noprof@p(...)
 
 @script:python depends on org@
-f << r.f;
-p << r.p;
+p << node.p;
 @@
-coccilib.org.print_todo(p[0], "use %s() instead of %s()" % (f[2:], f))
+found(p, "__alloc_pages_node", "org")
+
+@script:python depends on org@
+p << node_noprof.p;
+@@
+found(p, "__alloc_pages_node_noprof", "org")
 
 @script:python depends on report@
-f << r.f;
-p << r.p;
+p << node.p;
 @@
-print("%s:%s:%d: warning: use %s() instead of %s()" %
-      (p[0].file, p[0].line, int(p[0].column) + 1, f[2:], f))
+found(p, "__alloc_pages_node", "report")
+
+@script:python depends on report@
+p << node_noprof.p;
+@@
+found(p, "__alloc_pages_node_noprof", "report")

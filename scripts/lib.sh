@@ -22,10 +22,15 @@ verbose() {
 	return 0
 }
 
-# Absolute path of the toolkit checkout.
-toolkit_root() {
-	CDPATH= cd -- "$(dirname -- "$0")/.." && pwd
-}
+# TOOLKIT: absolute path of the toolkit checkout (the Makefile exports it;
+# a script run by hand finds it above its own directory).
+if [ -z "${TOOLKIT:-}" ]; then
+	TOOLKIT=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+	while [ "$TOOLKIT" != / ] && [ ! -f "$TOOLKIT/scripts/lib.sh" ]; do
+		TOOLKIT=$(dirname "$TOOLKIT")
+	done
+fi
+export TOOLKIT
 
 # require_kdir DIR: DIR must be the top of a kernel git work tree.
 require_kdir() {

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What a file declares, from its token stream: macros, functions, types
+ * (struct/union/enum tags and typedefs) and enum constants. A heuristic
+ * reader, not a parser: it must cope with macros it cannot expand, so it
+ * looks for declarator shapes rather than following the grammar.
+ */
+#ifndef CSCAN_DECL_H
+#define CSCAN_DECL_H
+
+#include <stdbool.h>
+
+#include "lex.h"
+
+enum decl_kind {
+	DK_MACRO,
+	DK_FUNC,
+	DK_TYPE,
+	DK_ENUMC,
+	DK_NKINDS
+};
+
+/*
+ * @defn: the declaration defines the name (macro, function body, tag body,
+ * typedef, enumerator) rather than only announcing it (prototype,
+ * forward declaration).
+ */
+typedef void decl_fn(void *ctx, const struct token *name, enum decl_kind kind, bool defn);
+
+/*
+ * Report the file-scope declarations of @tv to @fn, and flag the member
+ * names declared inside struct and union bodies with TF_MEMBER, since
+ * they live in another namespace than ordinary identifiers.
+ */
+void decl_scan(struct tokvec *tv, decl_fn *fn, void *ctx);
+
+const char *decl_kind_name(enum decl_kind kind);
+
+#endif

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The file list (tree walk or explicit files) and the thread pool over it. */
+#ifndef CSCAN_WALK_H
+#define CSCAN_WALK_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "hits.h"
+#include "lex.h"
+
+enum file_flag {
+	F_OUTSIDE	= 1 << 0,	/* not below KDIR: path is as given, opened from cwd */
+	F_ONLY_DECLS	= 1 << 1,	/* read for declarations, not checked */
+	F_MODE		= 1 << 8,	/* first flag bit left to the modes */
+};
+
+struct file {
+	char *path;		/* relative to KDIR unless F_OUTSIDE */
+	unsigned int flags;
+	int err;		/* errno when the file could not be read */
+	struct hits hits;
+	void *aux;		/* more per-file results of the mode */
+};
+
+struct filelist {
+	struct file *v;
+	size_t n;
+	size_t cap;
+};
+
+struct file *files_add(struct filelist *fl, char *path, unsigned int flags);
+
+/*
+ * Add every .c and .h file below @sub of the tree at @kdirfd ("" for all of
+ * it), skipping hidden entries such as .git and symbolic links. A directory
+ * that cannot be read becomes an entry with err set.
+ */
+void walk_tree(int kdirfd, const char *sub, struct filelist *fl);
+
+/*
+ * Add a file named on the command line: relative to KDIR when it exists
+ * there, else relative to the current directory or absolute. Returns false
+ * when it exists nowhere.
+ */
+bool files_add_arg(int kdirfd, const char *kdir, const char *arg, struct filelist *fl);
+
+/* Sort by path and merge duplicates (flags are ANDed: checking wins). */
+void files_sort(struct filelist *fl);
+
+void files_free(struct filelist *fl);
+
+/* A reusable read buffer, one spare NUL byte past the end. */
+struct rbuf {
+	char *p;
+	size_t len;
+	size_t cap;
+};
+
+/* Read all of @path into @b; 0 or an errno value. */
+int read_at(int dirfd, const char *path, struct rbuf *b);
+
+struct worker;
+typedef void scan_fn(struct worker *w, struct file *f);
+
+struct pool {
+	int kdirfd;
+	int jobs;
+	struct filelist *files;
+	scan_fn *fn;
+	void *arg;		/* the mode's shared, read-only state */
+	atomic_size_t next;
+};
+
+/* Per-thread state handed to scan_fn. */
+struct worker {
+	struct pool *pool;
+	struct rbuf buf;	/* the file being scanned */
+	struct lexer lx;
+	struct tokvec tv;
+	void *priv;		/* the mode's per-thread scratch, freed after */
+};
+
+/* Read every file of the list and call fn on it, on @jobs threads. */
+void pool_run(struct pool *p);
+
+#endif

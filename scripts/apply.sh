@@ -1,0 +1,101 @@
+#!/bin/sh
+# make apply: run the migration steps over KDIR.
+#
+#   apply.sh [--scratch]
+#
+# The steps run one after another in a scratch git worktree of KDIR's HEAD
+# under $O/apply/tree, each committed there, so a failing step is reset
+# without touching anything of the user's. The per-step patches land in
+# $O/apply/NN-STEP.patch; unless --scratch is given, their sum is then
+# applied to KDIR's working tree in one "git apply", after checking that
+# KDIR is clean.
+#
+# Environment: KDIR, O, J, V, STEPS (default: every step, in order).
+#
+# A step is scripts/steps/NAME.sh, run inside the tree. It edits files in
+# place and exits 0 (nothing changed means it did not apply, and it says
+# why), 1 when it fails, 2 on an environment error.
+. "$(dirname "$0")/lib.sh"
+
+all_steps="callers"
+scratch=0
+case "${1:-}" in
+--scratch) scratch=1 ;;
+"") ;;
+*) die "usage: $prog [--scratch]" ;;
+esac
+
+: "${O:?O is not set}"
+require_kdir "$KDIR"
+[ "$scratch" = 1 ] || require_clean "$KDIR"
+require_cmd git git
+
+steps=${STEPS:-$all_steps}
+for s in $steps; do
+	case " $all_steps " in
+	*" $s "*) ;;
+	*) die "unknown step '$s' in STEPS; known steps: $all_steps" ;;
+	esac
+done
+
+out=$O/apply
+tree=$out/tree
+mkdir -p "$out" || die "cannot create $out"
+rm -f "$out"/*.patch
+
+base=$(git -C "$KDIR" rev-parse HEAD)
+# One scratch worktree, reused across runs: a fresh checkout of a kernel
+# takes far longer than resetting one.
+if git -C "$tree" rev-parse --git-dir >/dev/null 2>&1; then
+	git -C "$tree" checkout -q --detach -f "$base" && git -C "$tree" clean -q -fdx
+else
+	rm -rf "$tree"
+	git -C "$KDIR" worktree prune
+	info "creating the scratch worktree $tree"
+	git -C "$KDIR" worktree add -q --detach "$tree" "$base"
+fi || die "cannot prepare the scratch worktree $tree from KDIR=$KDIR"
+
+# Commits in the scratch tree are ours: fixed identity, no user hooks.
+commit() {
+	git -C "$tree" add -A &&
+	git -C "$tree" -c user.name=api-migrate -c user.email=api-migrate@localhost \
+		-c core.hooksPath=/dev/null commit -q --no-verify -m "$1"
+}
+
+n=0
+for s in $steps; do
+	n=$((n + 1))
+	patch=$(printf '%s/%02d-%s.patch' "$out" "$n" "$s")
+	before=$(git -C "$tree" rev-parse HEAD)
+	(cd "$tree" && prog=$s "$TOOLKIT/scripts/steps/$s.sh")
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		git -C "$tree" reset -q --hard "$before" && git -C "$tree" clean -q -fd
+		printf '%s: error: step %s failed (exit %d); nothing was applied\n' "$prog" "$s" "$rc" >&2
+		exit "$rc"
+	fi
+	if [ -z "$(git -C "$tree" status --porcelain)" ]; then
+		info "$s: skipped: no change"
+		continue
+	fi
+	commit "$s" || die "cannot commit step $s in $tree"
+	git -C "$tree" diff --binary "$before" HEAD > "$patch"
+	git -C "$tree" diff --numstat "$before" HEAD |
+		while read -r add del path; do
+			printf '%s: %s: %s +%s -%s\n' "$prog" "$s" "$path" "$add" "$del"
+		done
+done
+
+git -C "$tree" diff --binary "$base" HEAD > "$out/all.patch"
+if [ ! -s "$out/all.patch" ]; then
+	info "nothing to change: KDIR is already migrated"
+	exit 0
+fi
+if [ "$scratch" = 1 ]; then
+	info "migrated tree in $tree (KDIR untouched); patches in $out/"
+	exit 0
+fi
+git -C "$KDIR" apply --check "$out/all.patch" ||
+	die "the patch does not apply to KDIR=$KDIR; did it change during the run?"
+git -C "$KDIR" apply "$out/all.patch" || die "git apply failed on KDIR=$KDIR"
+info "applied $(git -C "$tree" diff --name-only "$base" HEAD | wc -l) file(s) to $KDIR; patches in $out/"

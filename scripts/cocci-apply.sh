@@ -1,0 +1,56 @@
+#!/bin/sh
+# Apply one semantic patch to the given files in the current tree, in place,
+# with byte-minimal results.
+#
+#   cocci-apply.sh COCCI FILE...
+#
+# spatch re-prints what it rewrites: a call under a cast gains a space after
+# the cast. So renames come from the semantic patch's report mode, whose
+# "use NEW() instead of OLD()" lines carry the identifier's exact position,
+# and are done token by token; the patch mode then does what is not a pure
+# rename (argument reordering). Whatever the report mode still finds after
+# that is printed as a warning for a human to look at.
+. "$(dirname "$0")/lib.sh"
+
+[ $# -ge 2 ] || die "usage: $prog COCCI FILE..."
+cocci=$1
+shift
+[ -r "$cocci" ] || die "$cocci not found"
+require_cmd spatch coccinelle
+require_cmd parallel parallel
+
+work=$(mktemp -d) || die "cannot create a temporary directory"
+trap 'rm -rf "$work"' EXIT INT TERM HUP
+
+bar=
+[ -t 1 ] && bar=--bar
+spatch_opts="--very-quiet --no-includes --include-headers --sp-file $cocci"
+
+printf '%s\n' "$@" > "$work/files"
+
+# spatch_each MODE: spatch in MODE over every file, J at a time ($extra
+# adds options).
+spatch_each() {
+	mode=$1
+	# shellcheck disable=SC2086
+	parallel $bar -j "${J:-2}" -a "$work/files" \
+		spatch $spatch_opts -D "$mode" $extra {} || return 2
+}
+
+extra=
+spatch_each report > "$work/report" || die "spatch report mode failed on $cocci"
+
+# Renames: "path:line:col: warning: use NEW() instead of OLD()".
+sed -n 's/^\([^:]*\):\([0-9]*\):\([0-9]*\): warning: use \([A-Za-z0-9_]*\)() instead of \([A-Za-z0-9_]*\)()$/\1 \2 \3 \5 \4/p' \
+	"$work/report" | sort -u > "$work/renames"
+cut -d' ' -f1 "$work/renames" | sort -u | while read -r file; do
+	awk -v f="$file" '$1 == f { print $2, $3, $4, $5 }' "$work/renames" > "$work/edits"
+	LC_ALL=C awk -f "$(dirname "$0")/rename-at.awk" "$work/edits" "$file" > "$work/new" &&
+		cat "$work/new" > "$file" || exit 2
+done || die "renaming failed in the tree"
+
+extra=--in-place
+spatch_each patch > "$work/patch.log" || die "spatch patch mode failed on $cocci"
+extra=
+spatch_each report | sort -t: -k1,1 -k2,2n -k3,3n >&2
+exit 0
