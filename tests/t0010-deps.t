@@ -1,0 +1,27 @@
+#!/bin/sh
+# make deps: without root and without sudo it prints the apt-get command and
+# exits 2; with everything installed it is silent and exits 0.
+. "$(dirname "$0")/lib/tap.sh"
+
+fake=$TRASH/bin
+mkdir -p "$fake"
+# A machine where nothing is installed, we are not root and sudo says no.
+printf '#!/bin/sh\necho 1000\n' >"$fake/id"
+printf '#!/bin/sh\nexit 1\n' >"$fake/dpkg-query"
+printf '#!/bin/sh\nexit 1\n' >"$fake/sudo"
+printf '#!/bin/sh\necho "apt-get must not run" >&2; exit 99\n' >"$fake/apt-get"
+chmod +x "$fake"/*
+
+test_expect_success 'without root or sudo: exit 2 and the exact command' '
+	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" >"$TRASH/out" 2>"$TRASH/err" &&
+	grep -q "^deps.sh: error: missing packages: coccinelle parallel linux-source-6.12 " "$TRASH/err" &&
+	grep -qx "  apt-get update && apt-get install -y --no-install-recommends coccinelle parallel linux-source-6.12 gcc clang make flex bison bc libelf-dev libssl-dev pahole perl git python3-ply python3-git libclang-rt-dev" "$TRASH/err" &&
+	! grep -q "must not run" "$TRASH/err"
+'
+
+test_expect_success 'on this machine everything is installed: silent, exit 0' '
+	"$TOOLKIT/scripts/deps.sh" >"$TRASH/out" 2>&1 &&
+	test ! -s "$TRASH/out"
+'
+
+test_done

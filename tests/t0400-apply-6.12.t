@@ -1,0 +1,91 @@
+#!/bin/sh
+# make apply on the Debian 6.12 tree (a scratch worktree of it): exactly the
+# five known caller files change, one name-only line each; a rerun is a no-op;
+# a dirty tree is refused untouched; the semantic patches run under the
+# kernel's own "make coccicheck".
+. "$(dirname "$0")/lib/tap.sh"
+
+[ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
+[ -d "$KDIR_DEFAULT/.git" ] || test_skip_all "no kernel tree at $KDIR_DEFAULT (make kernel)"
+kdir=$(scratch_worktree apply) || exit 1
+apply() { make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/o" "$@"; }
+
+cat >"$TRASH/callers" <<'LIST'
+arch/powerpc/platforms/cell/ras.c
+arch/x86/events/intel/ds.c
+arch/x86/kvm/vmx/vmx.c
+drivers/misc/sgi-xp/xpc_uv.c
+drivers/net/ethernet/fungible/funeth/funeth_rx.c
+LIST
+
+test_expect_success 'make apply succeeds and names each file' '
+	apply >"$TRASH/out" 2>"$TRASH/err" &&
+	sed "s|^|apply.sh: callers: |; s|\$| +1 -1|" "$TRASH/callers" >"$TRASH/want" &&
+	grep "^apply.sh: callers: " "$TRASH/out" >"$TRASH/have" &&
+	test_cmp "$TRASH/want" "$TRASH/have"
+'
+
+test_expect_success 'exactly the five caller files changed' '
+	git -C "$kdir" status --porcelain | sed "s/^ M //" >"$TRASH/changed" &&
+	test_cmp "$TRASH/callers" "$TRASH/changed"
+'
+
+test_expect_success 'each changed line differs only by the function name' '
+	git -C "$kdir" diff -U0 >"$TRASH/diff" &&
+	grep "^-[^-]" "$TRASH/diff" | sed "s/^-//; s/\\b__alloc_pages_node(/alloc_pages_node(/" >"$TRASH/minus" &&
+	grep "^+[^+]" "$TRASH/diff" | sed "s/^+//" >"$TRASH/plus" &&
+	test "$(wc -l <"$TRASH/plus")" -eq 5 &&
+	test_cmp "$TRASH/minus" "$TRASH/plus"
+'
+
+test_expect_success 'the patch is kept in O/apply' '
+	git -C "$kdir" diff >"$TRASH/applied" &&
+	test_cmp "$TRASH/o/apply/all.patch" "$TRASH/applied" &&
+	test_cmp "$TRASH/o/apply/01-callers.patch" "$TRASH/applied"
+'
+
+test_expect_success 'a dirty KDIR is refused: exit 2, the path named, nothing changed' '
+	git -C "$kdir" diff >"$TRASH/before" &&
+	expect_exit 2 apply >"$TRASH/out" 2>"$TRASH/err" &&
+	grep -q "has uncommitted changes" "$TRASH/err" &&
+	grep -q "^   M arch/x86/kvm/vmx/vmx.c\$" "$TRASH/err" &&
+	git -C "$kdir" diff >"$TRASH/after" &&
+	test_cmp "$TRASH/before" "$TRASH/after"
+'
+
+test_expect_success 'on the migrated tree a second make apply changes nothing' '
+	git -C "$kdir" -c user.name=t -c user.email=t@t commit -qam migrated &&
+	apply >"$TRASH/out" 2>"$TRASH/err" &&
+	grep -q "nothing to change" "$TRASH/out" &&
+	test -z "$(git -C "$kdir" status --porcelain)"
+'
+
+test_expect_success 'an unknown step is a usage error' '
+	expect_exit 2 apply STEPS=frobnicate 2>"$TRASH/err" &&
+	grep -q "unknown step .frobnicate. in STEPS; known steps: " "$TRASH/err"
+'
+
+test_expect_success 'a KDIR that is not a kernel tree is refused' '
+	expect_exit 2 make -s -C "$TOOLKIT" apply KDIR="$TRASH" O="$TRASH/o" 2>"$TRASH/err" &&
+	grep -q "is not a kernel source tree" "$TRASH/err"
+'
+
+# make coccicheck on the unmigrated tree: the kernel's own driver.
+git -C "$kdir" checkout -q --detach "$(git -C "$KDIR_DEFAULT" rev-parse HEAD)"
+for cocci in "$TOOLKIT"/cocci/*.cocci; do
+	for mode in report patch; do
+		test_expect_success "make coccicheck MODE=$mode COCCI=${cocci##*/}" "
+			make -s -C '$kdir' coccicheck MODE=$mode COCCI='$cocci' >'$TRASH/cc' 2>&1 &&
+			! grep -q 'coccicheck failed' '$TRASH/cc'
+		"
+	done
+done
+
+test_expect_success 'coccicheck report finds the five callers outside mm/ and include/' '
+	make -s -C "$kdir" coccicheck MODE=report COCCI="$TOOLKIT/cocci/alloc_pages_node.cocci" |
+		grep ": warning: use alloc_pages_node() instead of __alloc_pages_node()" |
+		sed "s|^\./||; s|:.*||" | grep -v -E "^(mm|include)/" | sort >"$TRASH/found" &&
+	test_cmp "$TRASH/callers" "$TRASH/found"
+'
+
+test_done
