@@ -6,6 +6,7 @@
  * so they work inside identifiers, literals, comments and directives alike.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,41 +23,54 @@ enum {
 	C_DIGIT	= 1 << 1,
 	C_SPACE	= 1 << 2,	/* blank other than newline; NUL is ignored like one */
 	C_WORD	= 1 << 3,	/* ASCII word byte, for mentions inside comments */
+	C_PUNCT2 = 1 << 4,	/* may start a punctuator of two or more bytes */
+	C_CSTOP	= 1 << 5,	/* newline, '*' or backslash: may end a comment */
 };
 
 #define S_ C_SPACE
 #define I_ (C_ID | C_WORD)
 #define D_ (C_DIGIT | C_WORD)
-#define H_ C_ID
+#define H_ C_ID		/* '$' and bytes >= 0x80: identifier, but not a word */
+#define P_ C_PUNCT2
+#define K_ C_CSTOP
+#define X_ (C_PUNCT2 | C_CSTOP)	/* '*' */
 static const uint8_t cclass[256] = {
-	S_, 0,  0,  0,  0,  0,  0,  0,  0,  S_, 0,  S_, S_, S_, 0,  0,	/* 0x00 */
+	S_, 0,  0,  0,  0,  0,  0,  0,  0,  S_, K_, S_, S_, S_, 0,  0,	/* 0x00 */
 	0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,	/* 0x10 */
-	S_, 0,  0,  0,  C_ID, 0, 0, 0,  0,  0,  0,  0,  0,  0,  0,  0,	/* 0x20 */
-	D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, 0,  0,  0,  0,  0,  0,	/* 0x30 */
+	S_, P_, 0,  P_, H_, P_, P_, 0,  0,  0,  X_, P_, 0,  P_, P_, P_,	/* 0x20 */
+	D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, P_, 0,  P_, P_, P_, 0,	/* 0x30 */
 	0,  I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_,	/* 0x40 */
-	I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, 0,  0,  0,  0,  I_,	/* 0x50 */
+	I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, 0,  K_, 0,  P_, I_,	/* 0x50 */
 	0,  I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_,	/* 0x60 */
-	I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, 0,  0,  0,  0,  0,	/* 0x70 */
+	I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, I_, 0,  P_, 0,  0,  0,	/* 0x70 */
 	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,	/* 0x80 */
-	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,
-	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,
-	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,
-	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,
-	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,
-	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,
+	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,	/* 0x90 */
+	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,	/* 0xa0 */
+	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,	/* 0xb0 */
+	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,	/* 0xc0 */
+	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,	/* 0xd0 */
+	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,	/* 0xe0 */
 	H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_,	/* 0xf0 */
 };
 #undef S_
 #undef I_
 #undef D_
 #undef H_
+#undef P_
+#undef K_
+#undef X_
 
 /* Multi-byte punctuators, longest first; anything else is one byte. */
-static const char *const puncts[] = {
-	"%:%:", "...", "<<=", ">>=",
-	"->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||",
-	"*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##",
-	"<:", ":>", "<%", "%>", "%:",
+static const struct {
+	char s[5];
+	uint8_t len;
+} puncts[] = {
+	{ "%:%:", 4 }, { "...", 3 }, { "<<=", 3 }, { ">>=", 3 },
+	{ "->", 2 }, { "++", 2 }, { "--", 2 }, { "<<", 2 }, { ">>", 2 }, { "<=", 2 },
+	{ ">=", 2 }, { "==", 2 }, { "!=", 2 }, { "&&", 2 }, { "||", 2 }, { "*=", 2 },
+	{ "/=", 2 }, { "%=", 2 }, { "+=", 2 }, { "-=", 2 }, { "&=", 2 }, { "^=", 2 },
+	{ "|=", 2 }, { "##", 2 }, { "<:", 2 }, { ":>", 2 }, { "<%", 2 }, { "%>", 2 },
+	{ "%:", 2 },
 };
 
 static const char *const kind_names[TOK_NKINDS] = {
@@ -73,6 +87,32 @@ static const char *const kind_names[TOK_NKINDS] = {
 const char *tok_kind_name(unsigned int kind)
 {
 	return kind < TOK_NKINDS ? kind_names[kind] : "?";
+}
+
+static const char *const flag_names[] = {
+	"member", "pp", "directive", "define", "angle", "open",
+};
+
+void tok_print(FILE *out, const struct token *t)
+{
+	size_t i;
+
+	fprintf(out, "%u:%u %s", t->line, t->col, tok_kind_name(t->kind));
+	for (i = 0; i < ARRAY_SIZE(flag_names); i++)
+		if (t->flags & (1u << i))
+			fprintf(out, "+%s", flag_names[i]);
+	if (t->kind != TOK_EOF)
+		fputc(' ', out);
+	/* bytes that are not printable ASCII, and backslashes, as \xNN */
+	for (i = 0; i < t->len; i++) {
+		unsigned char c = (unsigned char)t->text[i];
+
+		if (c < 0x20 || c >= 0x7f || c == '\\')
+			fprintf(out, "\\x%02x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('\n', out);
 }
 
 bool tok_is(const struct token *tok, const char *s)
@@ -161,6 +201,7 @@ static int peek_slow(struct lexer *lx)
 		lx->pos += n;
 		lx->line++;
 		lx->line_start = lx->pos;
+		lx->spliced = true;
 	}
 	return lx->pos < lx->len ? lx->buf[lx->pos] : -1;
 }
@@ -225,9 +266,11 @@ static void set_text(struct lexer *lx, struct token *t, size_t start, size_t end
 {
 	const char *s = (const char *)lx->buf + start;
 	size_t n = end - start, i, o = 0;
-	const char *bs = memchr(s, '\\', n);
+	/* peek() skipped a splice since the last token: maybe inside this one */
+	const char *bs = lx->spliced ? memchr(s, '\\', n) : NULL;
 	char *d;
 
+	lx->spliced = false;
 	for (; bs; bs = memchr(bs + 1, '\\', n - (size_t)(bs + 1 - s)))
 		if (splice_at(lx, (size_t)(bs - (const char *)lx->buf)))
 			break;
@@ -259,10 +302,15 @@ static void end_directive(struct lexer *lx)
 /* Scan comment text; true when a mention was produced into @t. */
 static bool comment(struct lexer *lx, struct token *t)
 {
+	unsigned int stop = C_CSTOP | (lx->opts & LEX_MENTIONS ? C_WORD : 0);
+
 	for (;;) {
-		int c = peek(lx);
+		int c;
 		size_t start, end;
 
+		while (lx->pos < lx->len && !(cclass[lx->buf[lx->pos]] & stop))
+			lx->pos++;
+		c = peek(lx);
 		if (c < 0) {
 			lx->state = ST_CODE;
 			return false;
@@ -367,16 +415,21 @@ static size_t number(struct lexer *lx)
 	return end;
 }
 
-static size_t punct(struct lexer *lx)
+/* The punctuator starting with @c at pos: the longest that matches. */
+static size_t punct(struct lexer *lx, int c)
 {
 	char s[4];
-	size_t n = look(lx, s, sizeof(s)), i, best = 1;
+	size_t n, i, best = 1;
 
+	if (!(cclass[c] & C_PUNCT2)) {
+		lx->pos++;
+		return lx->pos;
+	}
+	n = look(lx, s, sizeof(s));
 	for (i = 0; i < ARRAY_SIZE(puncts); i++) {
-		size_t len = strlen(puncts[i]);
-
-		if (len <= n && memcmp(s, puncts[i], len) == 0) {
-			best = len;
+		if (puncts[i].s[0] == s[0] && puncts[i].len <= n &&
+		    memcmp(s, puncts[i].s, puncts[i].len) == 0) {
+			best = puncts[i].len;
 			break;
 		}
 	}
@@ -419,7 +472,7 @@ static void code_token(struct lexer *lx, struct token *t, int c)
 	lx->pp = PP_NONE;
 
 	if (bol && (c == '#' || (c == '%' && peek_next(lx) == ':'))) {
-		end = punct(lx);
+		end = punct(lx, c);
 		lx->member = false;
 		lx->in_pp = true;
 		lx->pp = PP_NAME;
@@ -461,7 +514,7 @@ static void code_token(struct lexer *lx, struct token *t, int c)
 		end = literal(lx, c, &t->flags);
 		t->kind = c == '"' ? TOK_STRING : TOK_CHAR;
 	} else {
-		end = punct(lx);
+		end = punct(lx, c);
 		t->kind = TOK_PUNCT;
 	}
 	set_text(lx, t, start, end);
@@ -488,7 +541,9 @@ bool lex_next(struct lexer *lx, struct token *t)
 			continue;
 		}
 		if (cclass[c] & C_SPACE) {
-			lx->pos++;
+			do
+				lx->pos++;
+			while (lx->pos < lx->len && (cclass[lx->buf[lx->pos]] & C_SPACE));
 			continue;
 		}
 		if (c == '/') {
@@ -514,12 +569,13 @@ bool lex_next(struct lexer *lx, struct token *t)
 void lex_all(struct lexer *lx, const void *buf, size_t len, unsigned int opts,
 	     struct tokvec *tv)
 {
-	struct token t;
-
 	lex_init(lx, buf, len, opts);
 	tv->n = 0;
-	while (lex_next(lx, &t)) {
-		GROW(tv->v, tv->n + 1, tv->cap);
-		tv->v[tv->n++] = t;
+	for (;;) {
+		if (tv->n == tv->cap)
+			GROW(tv->v, tv->n + 1, tv->cap);
+		if (!lex_next(lx, &tv->v[tv->n]))
+			break;
+		tv->n++;
 	}
 }

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 enum tok_kind {
 	TOK_EOF,
@@ -60,6 +61,7 @@ struct lexer {
 	bool bol;		/* nothing but blanks and comments since a newline */
 	bool in_pp;		/* inside a directive */
 	bool member;		/* the previous code token was '.' or '->' */
+	bool spliced;		/* a splice was skipped since the last token */
 	struct lex_chunk *chunks;	/* spellings of tokens that contained splices */
 };
 
@@ -86,6 +88,9 @@ void lex_all(struct lexer *lx, const void *buf, size_t len, unsigned int opts,
 	     struct tokvec *tv);
 
 const char *tok_kind_name(unsigned int kind);
+
+/* "LINE:COL KIND[+FLAG...] TEXT", other bytes than printable ASCII as \xNN. */
+void tok_print(FILE *out, const struct token *t);
 
 /* Does @tok spell @s? */
 bool tok_is(const struct token *tok, const char *s);
