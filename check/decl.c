@@ -24,32 +24,54 @@ struct dscan {
 	size_t *code;		/* indices of code tokens (no directives, no comments) */
 	size_t n;
 	size_t i;		/* the next entry of code[] */
-	size_t *decl;		/* the declaration being read, as entries of code[] */
+	size_t *decl;		/* declarations being read, as entries of code[] */
 	size_t ndecl;
 	size_t cap;
+	size_t base;		/* where the innermost one starts in decl[] */
 	decl_fn *fn;
 	void *ctx;
 };
 
-/* Sorted: bsearch'ed. Words that are never declarator names. */
+/*
+ * Sorted bytewise for bsearch(): words that are never declarator names,
+ * C keywords and the kernel's attribute macros (compiler_attributes.h,
+ * init.h, cache.h, sparse annotations).
+ */
 static const char *const keywords[] = {
-	"_Alignas", "_Alignof", "_Atomic", "_Bool", "_Complex", "_Generic",
-	"_Imaginary", "_Noreturn", "_Static_assert", "_Thread_local",
-	"__asm", "__asm__", "__attribute", "__attribute__", "__const",
-	"__extension__", "__inline", "__inline__", "__restrict", "__restrict__",
-	"__signed__", "__typeof", "__typeof__", "__volatile__",
-	"asm", "auto", "break", "case", "char", "const", "continue", "default",
-	"do", "double", "else", "enum", "extern", "float", "for", "goto", "if",
-	"inline", "int", "long", "register", "restrict", "return", "short",
-	"signed", "sizeof", "static", "static_assert", "struct", "switch",
-	"typedef", "typeof", "union", "unsigned", "void", "volatile", "while",
+	"_Alignas", "_Alignof", "_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary",
+	"_Noreturn", "_Static_assert", "_Thread_local", "____cacheline_aligned",
+	"____cacheline_aligned_in_smp", "____cacheline_internodealigned_in_smp",
+	"__acquires", "__alias", "__aligned", "__aligned_largest", "__alloc_size",
+	"__always_inline", "__always_unused", "__always_used", "__asm", "__asm__",
+	"__assume_aligned", "__attribute", "__attribute__", "__attribute_const__",
+	"__bitwise", "__cacheline_aligned", "__cacheline_aligned_in_smp", "__cleanup",
+	"__cold", "__cond_acquires", "__cond_releases", "__const", "__copy",
+	"__counted_by", "__cpuidle", "__data_racy", "__deprecated", "__designated_init",
+	"__exit", "__exitdata", "__extension__", "__flatten", "__force", "__gnu_inline",
+	"__init", "__init_or_module", "__initconst", "__initdata", "__inline",
+	"__inline__", "__iomem", "__irq_entry", "__kprobes", "__latent_entropy",
+	"__malloc", "__maybe_unused", "__meminit", "__meminitconst", "__meminitdata",
+	"__must_check", "__must_hold", "__naked", "__net_exit", "__net_init", "__no_kcsan",
+	"__no_profile", "__no_randomize_layout", "__no_stack_protector", "__nocfi",
+	"__noclone", "__noreturn", "__nosavedata", "__packed", "__page_aligned_bss",
+	"__page_aligned_data", "__percpu", "__printf", "__private", "__pure",
+	"__randomize_layout", "__rcu", "__read_mostly", "__realloc_size", "__ref",
+	"__refconst", "__refdata", "__releases", "__restrict", "__restrict__",
+	"__ro_after_init", "__scanf", "__sched", "__section", "__signed__", "__typeof",
+	"__typeof__", "__uninitialized", "__used", "__user", "__visible", "__volatile__",
+	"__weak", "asm", "asmlinkage", "auto", "break", "case", "char", "const",
+	"continue", "default", "do", "double", "else", "enum", "extern", "float", "for",
+	"goto", "if", "inline", "int", "long", "noinline", "noinstr", "notrace",
+	"register", "restrict", "return", "short", "signed", "sizeof", "static",
+	"static_assert", "struct", "switch", "typedef", "typeof", "union", "unsigned",
+	"void", "volatile", "while",
 };
 
 static const char *const kind_names[DK_NKINDS] = {
 	[DK_MACRO] = "macro",
 	[DK_FUNC] = "function",
 	[DK_TYPE] = "type",
-	[DK_ENUMC] = "enum constant",
+	[DK_ENUMC] = "enumerator",
 };
 
 const char *decl_kind_name(enum decl_kind kind)
@@ -57,7 +79,7 @@ const char *decl_kind_name(enum decl_kind kind)
 	return kind < DK_NKINDS ? kind_names[kind] : "?";
 }
 
-static int kw_cmp(const void *key, const void *elem)
+static int word_cmp(const void *key, const void *elem)
 {
 	const struct token *t = key;
 	const char *k = *(const char *const *)elem;
@@ -69,17 +91,18 @@ static int kw_cmp(const void *key, const void *elem)
 
 static bool is_keyword(const struct token *t)
 {
-	return bsearch(t, keywords, ARRAY_SIZE(keywords), sizeof(*keywords), kw_cmp) != NULL;
+	return t->kind == TOK_IDENT &&
+	       bsearch(t, keywords, ARRAY_SIZE(keywords), sizeof(*keywords), word_cmp) != NULL;
 }
 
 static bool is_punct(const struct token *t, char c)
 {
-	return t->kind == TOK_PUNCT && t->len == 1 && t->text[0] == c;
+	return t && t->kind == TOK_PUNCT && t->len == 1 && t->text[0] == c;
 }
 
 static bool is_tag_kw(const struct token *t)
 {
-	return t->kind == TOK_IDENT &&
+	return t && t->kind == TOK_IDENT &&
 	       (tok_is(t, "struct") || tok_is(t, "union") || tok_is(t, "enum"));
 }
 
@@ -88,19 +111,31 @@ static bool dunder(const struct token *t)
 	return t->kind == TOK_IDENT && t->len > 2 && t->text[0] == '_' && t->text[1] == '_';
 }
 
-/* The token of the declaration entry @k, or NULL past its end. */
-static struct token *dtok(struct dscan *s, size_t k)
+/* Entries in the innermost declaration. */
+static size_t dlen(const struct dscan *s)
 {
-	return k < s->ndecl ? &s->t[s->code[s->decl[k]]] : NULL;
+	return s->ndecl - s->base;
+}
+
+/* The token of entry @k of the innermost declaration, or NULL past its end. */
+static struct token *dtok(const struct dscan *s, size_t k)
+{
+	return k < dlen(s) ? &s->t[s->code[s->decl[s->base + k]]] : NULL;
+}
+
+static void dpush(struct dscan *s, size_t i)
+{
+	GROW(s->decl, s->ndecl + 1, s->cap);
+	s->decl[s->ndecl++] = i;
 }
 
 /* Entry after the group opened at @k ('(' or '['), or the end. */
-static size_t skip_group(struct dscan *s, size_t k)
+static size_t skip_group(const struct dscan *s, size_t k)
 {
 	char open = dtok(s, k)->text[0], close = open == '(' ? ')' : ']';
 	size_t depth = 0;
 
-	for (; k < s->ndecl; k++) {
+	for (; k < dlen(s); k++) {
 		struct token *t = dtok(s, k);
 
 		if (is_punct(t, open))
@@ -111,7 +146,7 @@ static size_t skip_group(struct dscan *s, size_t k)
 	return k;
 }
 
-/* Can @t follow a declarator name? */
+/* Can @t (NULL: the end) follow a declarator name? */
 static bool name_follows(const struct token *t)
 {
 	if (!t)
@@ -130,49 +165,41 @@ struct declarator {
  * Find the name of the declarator starting at entry *@k; leaves *@k at
  * the ',' that ends it or at the end of the declaration.
  */
-static struct declarator declarator(struct dscan *s, size_t *k)
+static struct declarator declarator(const struct dscan *s, size_t *k)
 {
 	struct declarator d = { 0 };
 	size_t depth = 0;	/* declarator parentheses: "(*name)" */
 	struct token *prev = NULL;
 
-	while (*k < s->ndecl) {
+	while (*k < dlen(s)) {
 		struct token *t = dtok(s, *k), *next = dtok(s, *k + 1);
 
 		if (depth == 0 && is_punct(t, ','))
 			break;
-		if (is_punct(t, '(')) {
-			if (next && (is_punct(next, '*') || is_punct(next, '^') ||
-				     is_punct(next, '(')) && !(d.name && prev == d.name)) {
-				depth++;
-				prev = t;
-				(*k)++;
-				continue;
-			}
-			*k = skip_group(s, *k);	/* parameters or attribute arguments */
-			prev = dtok(s, *k - 1);
-			continue;
-		}
-		if (is_punct(t, '[')) {
+		if (is_punct(t, '(') && !(d.name && prev == d.name) &&
+		    (is_punct(next, '*') || is_punct(next, '^') || is_punct(next, '('))) {
+			depth++;
+		} else if (is_punct(t, '(') || is_punct(t, '[')) {
+			/* parameters, array size or attribute arguments */
 			*k = skip_group(s, *k);
 			prev = dtok(s, *k - 1);
 			continue;
-		}
-		if (depth > 0 && is_punct(t, ')'))
+		} else if (depth > 0 && is_punct(t, ')')) {
 			depth--;
-		if (depth == 0 && (is_punct(t, '=') || is_punct(t, ':'))) {
-			/* initializer or bit-field width: nothing more to name */
-			while (*k < s->ndecl && !is_punct(dtok(s, *k), ','))
-				(*k)++;
-			if (d.name && *k < s->ndecl)
-				break;
-			continue;
-		}
-		if (t->kind == TOK_IDENT && !is_keyword(t) && name_follows(next) &&
-		    !(s->decl[0] == s->decl[*k]) && !(prev && is_tag_kw(prev)) &&
-		    !(dunder(t) && d.name && (prev == d.name || is_punct(prev, ')')))) {
+		} else if (depth == 0 && (is_punct(t, '=') || is_punct(t, ':'))) {
+			/* initializer or bit-field width, up to the next declarator */
+			while (*k < dlen(s) && !is_punct(dtok(s, *k), ',')) {
+				if (is_punct(dtok(s, *k), '(') || is_punct(dtok(s, *k), '['))
+					*k = skip_group(s, *k);
+				else
+					(*k)++;
+			}
+			break;
+		} else if (t->kind == TOK_IDENT && *k > 0 && !is_keyword(t) &&
+			   name_follows(next) && !is_tag_kw(prev) &&
+			   !(dunder(t) && d.name && (prev == d.name || is_punct(prev, ')')))) {
 			d.name = t;
-			d.func = next && is_punct(next, '(');
+			d.func = is_punct(next, '(');
 		}
 		prev = t;
 		(*k)++;
@@ -186,31 +213,25 @@ static void emit(struct dscan *s, const struct token *name, enum decl_kind kind,
 		s->fn(s->ctx, name, kind, defn);
 }
 
-/*
- * The declaration in s->decl is complete. Returns whether its last
- * declarator is a function (for a following body).
- */
-static bool finish_decl(struct dscan *s, enum scope sc, bool body)
+/* The innermost declaration is complete: report it and start the next. */
+static void finish_decl(struct dscan *s, enum scope sc, bool body)
 {
-	bool is_typedef = false, func = false;
+	bool is_typedef = false;
 	size_t k;
 
-	if (!s->ndecl)
-		return false;
 	/* "struct foo;" announces a tag */
-	if (s->ndecl == 2 && sc == SC_FILE && is_tag_kw(dtok(s, 0)) &&
-	    dtok(s, 1)->kind == TOK_IDENT && !body) {
+	if (dlen(s) == 2 && sc == SC_FILE && !body && is_tag_kw(dtok(s, 0)) &&
+	    dtok(s, 1)->kind == TOK_IDENT) {
 		emit(s, dtok(s, 1), DK_TYPE, false);
-		s->ndecl = 0;
-		return false;
+		s->ndecl = s->base;
+		return;
 	}
-	for (k = 0; k < s->ndecl; k++)
+	for (k = 0; k < dlen(s); k++)
 		if (tok_is(dtok(s, k), "typedef"))
 			is_typedef = true;
-	for (k = 0; k < s->ndecl; k++) {
+	for (k = 0; k < dlen(s); k++) {
 		struct declarator d = declarator(s, &k);
 
-		func = d.name && d.func;
 		if (!d.name)
 			continue;
 		if (sc == SC_RECORD)
@@ -220,11 +241,10 @@ static bool finish_decl(struct dscan *s, enum scope sc, bool body)
 		else if (d.func)
 			emit(s, d.name, DK_FUNC, body);
 	}
-	s->ndecl = 0;
-	return func;
+	s->ndecl = s->base;
 }
 
-static struct token *cur(struct dscan *s)
+static struct token *cur(const struct dscan *s)
 {
 	return s->i < s->n ? &s->t[s->code[s->i]] : NULL;
 }
@@ -236,15 +256,16 @@ static void skip_braces(struct dscan *s)
 	struct token *t;
 
 	for (; (t = cur(s)) != NULL; s->i++) {
-		if (is_punct(t, '{'))
+		if (is_punct(t, '{')) {
 			depth++;
-		else if (is_punct(t, '}') && --depth == 0) {
+		} else if (is_punct(t, '}') && --depth == 0) {
 			s->i++;
 			return;
 		}
 	}
 }
 
+/* From the '{' of an enum: report its constants, leave i after the '}'. */
 static void enum_body(struct dscan *s)
 {
 	bool expect = true;	/* at the start of an enumerator */
@@ -252,47 +273,72 @@ static void enum_body(struct dscan *s)
 	struct token *t;
 
 	for (s->i++; (t = cur(s)) != NULL; s->i++) {
-		if (is_punct(t, '(') || is_punct(t, '[') || is_punct(t, '{'))
+		if (is_punct(t, '(') || is_punct(t, '[') || is_punct(t, '{')) {
 			depth++;
-		else if ((is_punct(t, ')') || is_punct(t, ']')) && depth)
+		} else if (is_punct(t, ')') || is_punct(t, ']') || is_punct(t, '}')) {
+			if (depth == 0) {
+				s->i += is_punct(t, '}');
+				return;
+			}
 			depth--;
-		else if (is_punct(t, '}') && depth-- == 0) {
-			s->i++;
-			return;
-		} else if (is_punct(t, ',') && !depth)
-			expect = true;
-		else if (expect && t->kind == TOK_IDENT) {
-			emit(s, t, DK_ENUMC, true);
-			expect = false;
 		} else if (is_punct(t, ';')) {
 			return;	/* unbalanced: resynchronize on the caller's ';' */
+		} else if (is_punct(t, ',') && depth == 0) {
+			expect = true;
+		} else if (expect && t->kind == TOK_IDENT) {
+			emit(s, t, DK_ENUMC, true);
+			expect = false;
 		}
 	}
 }
 
-static void body(struct dscan *s, enum scope sc, unsigned int nest);
-
-/* At a '{' that follows the current declaration: what does it open? */
-static void open_brace(struct dscan *s, enum scope sc, unsigned int nest)
+/*
+ * "struct [attributes] tag" right before a '{': returns the keyword and
+ * sets *@tag (NULL when anonymous), or returns NULL.
+ */
+static struct token *tag_head(const struct dscan *s, struct token **tag)
 {
-	size_t k = s->ndecl;
-	struct token *last = k ? dtok(s, k - 1) : NULL;
-	struct token *tag = NULL, *kw = NULL;
-	size_t brace = s->i;
+	size_t k = dlen(s);
 
-	/* struct/union/enum [tag] {, with attributes between allowed */
-	while (k > 0 && s->ndecl - k < 8) {
+	*tag = NULL;
+	while (k > 0 && dlen(s) - k < 32) {
 		struct token *t = dtok(s, --k);
 
-		if (is_tag_kw(t)) {
-			kw = t;
-			break;
+		if (is_punct(t, ')')) {
+			/* only an attribute's arguments may come here */
+			size_t depth = 1;
+
+			while (k > 0 && depth) {
+				t = dtok(s, --k);
+				depth += is_punct(t, ')');
+				depth -= is_punct(t, '(');
+			}
+			if (depth || k == 0 || !is_keyword(dtok(s, k - 1)))
+				return NULL;
+			continue;
 		}
-		if (t->kind == TOK_IDENT && !dunder(t))
-			tag = t;
-		else if (t->kind != TOK_IDENT && !is_punct(t, '(') && !is_punct(t, ')'))
-			break;
+		if (is_tag_kw(t))
+			return t;
+		if (t->kind != TOK_IDENT)
+			return NULL;
+		if (is_keyword(t))
+			continue;
+		if (*tag)
+			return NULL;
+		*tag = t;
 	}
+	return NULL;
+}
+
+static void body(struct dscan *s, enum scope sc, unsigned int nest);
+
+/* At a '{' that follows the innermost declaration: what does it open? */
+static void open_brace(struct dscan *s, enum scope sc, unsigned int nest)
+{
+	struct token *tag, *kw = tag_head(s, &tag);
+	struct token *last = dlen(s) ? dtok(s, dlen(s) - 1) : NULL;
+	size_t brace = s->i;
+
 	if (kw) {
 		if (tag)
 			emit(s, tag, DK_TYPE, true);
@@ -304,30 +350,24 @@ static void open_brace(struct dscan *s, enum scope sc, unsigned int nest)
 		} else {
 			skip_braces(s);
 		}
-	} else if (last && (is_punct(last, '=') || is_punct(last, ','))) {
-		skip_braces(s);	/* initializer */
-	} else if (sc == SC_FILE) {
+	} else if (sc == SC_FILE && !is_punct(last, '=') && !is_punct(last, ',')) {
 		finish_decl(s, sc, true);	/* a function body, or unknown */
 		skip_braces(s);
 		return;
 	} else {
-		skip_braces(s);
+		skip_braces(s);	/* initializer, or unknown */
 	}
 	/* the group stays in the declaration as its '{' */
-	GROW(s->decl, s->ndecl + 1, s->cap);
-	s->decl[s->ndecl++] = brace;
+	dpush(s, brace);
 }
 
 /* Read declarations until the '}' closing this scope, or the end. */
 static void body(struct dscan *s, enum scope sc, unsigned int nest)
 {
+	size_t outer = s->base;
 	struct token *t;
-	size_t outer = s->ndecl;
 
-	/* The enclosing declaration waits below this scope's entries. */
-	s->decl += outer;
-	s->ndecl = 0;
-	s->cap -= outer;
+	s->base = s->ndecl;
 	while ((t = cur(s)) != NULL) {
 		if (is_punct(t, ';')) {
 			finish_decl(s, sc, false);
@@ -338,16 +378,13 @@ static void body(struct dscan *s, enum scope sc, unsigned int nest)
 			s->i++;
 			if (sc == SC_RECORD)
 				break;
-			s->ndecl = 0;	/* unbalanced, e.g. across #if branches */
+			s->ndecl = s->base;	/* unbalanced, e.g. across #if branches */
 		} else {
-			GROW(s->decl, s->ndecl + 1, s->cap);
-			s->decl[s->ndecl++] = s->i++;
+			dpush(s, s->i++);
 		}
 	}
 	finish_decl(s, sc, false);
-	s->decl -= outer;
-	s->cap += outer;
-	s->ndecl = outer;
+	s->base = outer;
 }
 
 void decl_scan(struct tokvec *tv, decl_fn *fn, void *ctx)
