@@ -6,12 +6,13 @@
  * anchor, compare 16 positions at once on its two rarest bytes (by their
  * frequency in kernel C) and verify the few candidates with memcmp. More
  * anchors, or no SSE2, use a bitset of each anchor's first two bytes.
+ * Needles are identifiers or file names, so a match must start a word:
+ * "ALLOC_" must not match inside "KMALLOC_".
  */
-#define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
 #endif
 
 #include "filter.h"
@@ -55,6 +56,13 @@ void filter_add(struct filter *f, const char *s, size_t len)
 static int str_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int anchor_cmp(const void *a, const void *b)
+{
+	const struct anchor *x = a, *y = b;
+
+	return (unsigned char)x->s[0] - (unsigned char)y->s[0];
 }
 
 static size_t common_prefix(const char *a, const char *b)
@@ -124,6 +132,14 @@ void filter_build(struct filter *f)
 		if (f->anchors[i].len > f->maxlen)
 			f->maxlen = f->anchors[i].len;
 	}
+	/* by first byte, for match_at() */
+	qsort(f->anchors, f->n, sizeof(*f->anchors), anchor_cmp);
+	for (i = 0, j = 0; i < 256; i++) {
+		f->first[i] = j;
+		while (j < f->n && (unsigned char)f->anchors[j].s[0] == i)
+			j++;
+	}
+	f->first[256] = j;
 	f->pairs = xmalloc(1024 * sizeof(*f->pairs));
 	memset(f->pairs, 0, 1024 * sizeof(*f->pairs));
 	for (i = 0; i < f->n; i++) {
@@ -141,13 +157,22 @@ void filter_build(struct filter *f)
 	}
 }
 
-static bool match_at(const struct filter *f, const char *p, size_t left)
+static bool word_byte(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       c == '_';
+}
+
+/* Does an anchor start a word at @p (in a buffer starting at @buf)? */
+static bool match_at(const struct filter *f, const char *buf, const char *p, size_t left)
 {
 	size_t i;
+	unsigned char c = (unsigned char)p[0];
 
-	for (i = 0; i < f->n; i++)
-		if (f->anchors[i].len <= left && p[0] == f->anchors[i].s[0] &&
-		    memcmp(p, f->anchors[i].s, f->anchors[i].len) == 0)
+	if (p > buf && word_byte(p[-1]))
+		return false;
+	for (i = f->first[c]; i < f->first[c + 1]; i++)
+		if (f->anchors[i].len <= left && memcmp(p, f->anchors[i].s, f->anchors[i].len) == 0)
 			return true;
 	return false;
 }
@@ -159,33 +184,39 @@ static bool scan_pairs(const struct filter *f, const char *buf, size_t len, size
 	for (; p + 1 < len; p++) {
 		unsigned int h = u[p] | (unsigned int)u[p + 1] << 8;
 
-		if ((f->pairs[h >> 6] >> (h & 63) & 1) && match_at(f, buf + p, len - p))
+		if ((f->pairs[h >> 6] >> (h & 63) & 1) && match_at(f, buf, buf + p, len - p))
 			return true;
 	}
-	return p < len && match_at(f, buf + p, len - p);
+	return p < len && match_at(f, buf, buf + p, len - p);
 }
 
-#ifdef __SSE2__
-static bool scan_simd(const struct filter *f, const char *buf, size_t len)
+#if defined(__x86_64__) && defined(__GNUC__)
+#define HAVE_AVX2 1
+/* 32 positions at a time: compiled for AVX2, used when the CPU has it. */
+__attribute__((target("avx2")))
+static bool scan_avx2(const struct filter *f, const char *buf, size_t len)
 {
-	__m128i v1[MAX_SIMD], v2[MAX_SIMD];
+	__m256i v1[MAX_SIMD], v2[MAX_SIMD];
 	size_t i, p = 0;
 
 	for (i = 0; i < f->n; i++) {
-		v1[i] = _mm_set1_epi8(f->anchors[i].s[f->anchors[i].i1]);
-		v2[i] = _mm_set1_epi8(f->anchors[i].s[f->anchors[i].i2]);
+		v1[i] = _mm256_set1_epi8(f->anchors[i].s[f->anchors[i].i1]);
+		v2[i] = _mm256_set1_epi8(f->anchors[i].s[f->anchors[i].i2]);
 	}
-	for (; p + 16 + f->maxlen <= len; p += 16) {
+	for (; p + 32 + f->maxlen <= len; p += 32) {
 		for (i = 0; i < f->n; i++) {
 			const struct anchor *a = &f->anchors[i];
-			__m128i x = _mm_loadu_si128((const void *)(buf + p + a->i1));
-			__m128i y = _mm_loadu_si128((const void *)(buf + p + a->i2));
-			unsigned int m = (unsigned int)_mm_movemask_epi8(
-				_mm_and_si128(_mm_cmpeq_epi8(x, v1[i]), _mm_cmpeq_epi8(y, v2[i])));
+			__m256i x = _mm256_loadu_si256((const void *)(buf + p + a->i1));
+			__m256i y = _mm256_loadu_si256((const void *)(buf + p + a->i2));
+			unsigned int m = (unsigned int)_mm256_movemask_epi8(
+				_mm256_and_si256(_mm256_cmpeq_epi8(x, v1[i]), _mm256_cmpeq_epi8(y, v2[i])));
 
-			for (; m; m &= m - 1)
-				if (memcmp(buf + p + __builtin_ctz(m), a->s, a->len) == 0)
+			for (; m; m &= m - 1) {
+				const char *q = buf + p + __builtin_ctz(m);
+
+				if (memcmp(q, a->s, a->len) == 0 && (q == buf || !word_byte(q[-1])))
 					return true;
+			}
 		}
 	}
 	return scan_pairs(f, buf, len, p);
@@ -196,9 +227,9 @@ bool filter_any(const struct filter *f, const char *buf, size_t len)
 {
 	if (!f->n)
 		return false;
-#ifdef __SSE2__
-	if (f->n <= MAX_SIMD)
-		return scan_simd(f, buf, len);
+#ifdef HAVE_AVX2
+	if (f->n <= MAX_SIMD && __builtin_cpu_supports("avx2"))
+		return scan_avx2(f, buf, len);
 #endif
 	return scan_pairs(f, buf, len, 0);
 }

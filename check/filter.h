@@ -20,6 +20,7 @@ struct filter {
 	size_t n;
 	size_t maxlen;
 	uint64_t *pairs;	/* bitset of anchors' first two bytes */
+	size_t first[257];	/* anchors starting with byte c: [first[c], first[c + 1]) */
 };
 
 void filter_add(struct filter *f, const char *s, size_t len);

@@ -35,7 +35,7 @@ uint32_t nameset_find(const struct nameset *s, const char *name, size_t len)
 {
 	uint32_t id;
 
-	if (!s->n)
+	if (!(s->lens >> (len & 63) & 1))
 		return NAME_NONE;
 	id = s->slots[probe(s, name, len, hash(name, len))];
 	return id ? id - 1 : NAME_NONE;
@@ -67,6 +67,7 @@ uint32_t nameset_add(struct nameset *s, const char *name, size_t len)
 	GROW(s->names, s->n + 1, s->cap);
 	s->names[s->n].s = xstrndup(name, len);
 	s->names[s->n].hash = h;
+	s->lens |= 1ull << (len & 63);
 	s->slots[i] = (uint32_t)++s->n;
 	return (uint32_t)(s->n - 1);
 }

@@ -18,6 +18,7 @@ struct nameset {
 	} *names;		/* by id */
 	size_t n;
 	size_t cap;
+	uint64_t lens;		/* bit (length % 64) set for some name: quick misses */
 };
 
 /* The id of @name, adding it when missing. */

@@ -4,7 +4,6 @@
  * reading the files); the pool then hands out list entries to threads
  * through one atomic counter, so the order of work never affects results.
  */
-#define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -87,7 +86,7 @@ void walk_tree(int kdirfd, const char *sub, struct filelist *fl)
 
 	if (fd >= 0)
 		walk_dir(fd, sub, fl);
-	else if (errno != ENOENT)
+	else if (errno != ENOENT && errno != ENOTDIR)
 		files_add(fl, xstrdup(*sub ? sub : "."), 0)->err = errno;
 }
 
@@ -184,6 +183,9 @@ int read_at(int dirfd, const char *path, struct rbuf *b)
 		if (r == 0)
 			break;
 		b->len += (size_t)r;
+		/* all of a regular file: spare the read() that would return 0 */
+		if (S_ISREG(st.st_mode) && b->len == (size_t)st.st_size)
+			break;
 	}
 	b->p[b->len] = '\0';
 out:

@@ -35,7 +35,8 @@ struct file *files_add(struct filelist *fl, char *path, unsigned int flags);
 /*
  * Add every .c and .h file below @sub of the tree at @kdirfd ("" for all of
  * it), skipping hidden entries such as .git and symbolic links. A directory
- * that cannot be read becomes an entry with err set.
+ * that cannot be read becomes an entry with err set; a missing @sub is
+ * no error.
  */
 void walk_tree(int kdirfd, const char *sub, struct filelist *fl);
 
