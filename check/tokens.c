@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* cscan tokens FILE: dump the token stream, one token a line, for tests. */
+/*
+ * cscan tokens FILE: the declarations, then the token stream, one a line,
+ * for tests and debugging. Members declared in structs show as +member.
+ */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -7,33 +10,24 @@
 #include <string.h>
 
 #include "cscan.h"
+#include "decl.h"
 #include "lex.h"
+#include "util.h"
 #include "walk.h"
 
-static const char *const flag_names[] = {
-	"member", "pp", "directive", "define", "angle", "open",
-};
-
-/* Print @s with bytes that are not printable ASCII as \xNN. */
-static void put_escaped(FILE *out, const char *s, size_t n)
+static void print_decl(void *ctx, const struct token *name, enum decl_kind kind, bool defn)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c < 0x20 || c >= 0x7f || c == '\\')
-			fprintf(out, "\\x%02x", c);
-		else
-			putc(c, out);
-	}
+	(void)ctx;
+	printf("%u:%u decl %s%s %.*s\n", name->line, name->col, decl_kind_name(kind),
+	       defn ? "+defn" : "", (int)name->len, name->text);
 }
 
 int mode_tokens(const char *path)
 {
 	struct lexer lx = { 0 };
+	struct tokvec tv = { 0 };
 	struct rbuf b = { 0 };
-	struct token t;
+	size_t i;
 	int err = read_at(AT_FDCWD, path, &b);
 
 	if (err) {
@@ -41,20 +35,12 @@ int mode_tokens(const char *path)
 		free(b.p);
 		return 2;
 	}
-	lex_init(&lx, b.p, b.len, LEX_MENTIONS);
-	while (lex_next(&lx, &t)) {
-		size_t i;
-
-		printf("%u:%u %s", t.line, t.col, tok_kind_name(t.kind));
-		for (i = 0; i < ARRAY_SIZE(flag_names); i++)
-			if (t.flags & (1u << i))
-				printf("+%s", flag_names[i]);
-		putchar(' ');
-		put_escaped(stdout, t.text, t.len);
-		putchar('\n');
-	}
-	printf("%u:%u eof\n", t.line, t.col);
+	lex_all(&lx, b.p, b.len, LEX_MENTIONS, &tv);
+	decl_scan(&tv, print_decl, NULL);
+	for (i = 0; i < tv.n; i++)
+		tok_print(stdout, &tv.v[i]);
 	lex_free(&lx);
+	free(tv.v);
 	free(b.p);
 	return ferror(stdout) ? 2 : 0;
 }

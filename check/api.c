@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cscan api: each --allow SYM=DIR,... confines SYM's code references to
+ * those directories; a reference anywhere else is an error.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cscan.h"
+#include "filter.h"
+#include "nameset.h"
+#include "util.h"
+
+struct api {
+	const struct cli *cli;
+	struct nameset names;		/* id: index into cli->allows */
+	struct filter filter;
+};
+
+static bool allowed(const struct allow *a, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < a->ndirs; i++)
+		if (path_under(path, a->dirs[i]))
+			return true;
+	return false;
+}
+
+/* Where every symbol is allowed, there is nothing to look for. */
+static bool all_allowed(const struct cli *c, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < c->nallows; i++)
+		if (!allowed(&c->allows[i], path))
+			return false;
+	return true;
+}
+
+static void api_file(struct worker *w, struct file *f)
+{
+	const struct api *st = w->pool->arg;
+	size_t i;
+
+	if (!filter_any(&st->filter, w->buf.p, w->buf.len))
+		return;
+	lex_file(w, false, NULL, NULL);
+	for (i = 0; i < w->tv.n; i++) {
+		const struct token *t = &w->tv.v[i];
+		uint32_t id;
+
+		if (!is_ref(t))
+			continue;
+		id = nameset_find(&st->names, t->text, t->len);
+		if (id != NAME_NONE && ((f->flags & F_OUTSIDE) ||
+					!allowed(&st->cli->allows[id], f->path)))
+			hits_add(&f->hits, t->line, t->col, id, 0);
+	}
+}
+
+/* "mm/", "mm/ and kernel/", "a/, b/ and c/" */
+static char *dir_list(const struct allow *a)
+{
+	char *s = xstrdup(""), *t;
+	size_t i;
+
+	for (i = 0; i < a->ndirs; i++) {
+		t = xasprintf("%s%s%s/", s, i == 0 ? "" : i + 1 == a->ndirs ? " and " : ", ",
+			      a->dirs[i]);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+int mode_api(struct cli *c)
+{
+	struct api st = { .cli = c };
+	struct filelist fl = { 0 }, keep = { 0 };
+	struct pool p = { .kdirfd = c->kdirfd, .jobs = c->jobs, .files = &keep,
+			  .fn = api_file, .arg = &st };
+	struct report rep = { .mode = "api" };
+	char **where;
+	size_t i, j;
+	int ret;
+
+	for (i = 0; i < c->nallows; i++) {
+		const char *s = c->allows[i].sym;
+
+		nameset_add(&st.names, s, strlen(s));	/* ids follow c->allows */
+		filter_add(&st.filter, s, strlen(s));
+	}
+	filter_build(&st.filter);
+	collect_files(c, &fl);
+	for (i = 0; i < fl.n; i++) {
+		if (!fl.v[i].err && !(fl.v[i].flags & F_OUTSIDE) && all_allowed(c, fl.v[i].path))
+			free(fl.v[i].path);
+		else
+			*files_add(&keep, fl.v[i].path, 0) = fl.v[i];
+	}
+	free(fl.v);
+	pool_run(&p);
+
+	where = xmalloc(c->nallows * sizeof(*where));
+	for (i = 0; i < c->nallows; i++)
+		where[i] = dir_list(&c->allows[i]);
+	for (i = 0; i < keep.n; i++) {
+		struct file *f = &keep.v[i];
+
+		if (report_io(&rep, f))
+			continue;
+		rep.files++;
+		for (j = 0; j < f->hits.n; j++) {
+			const struct hit *h = &f->hits.v[j];
+
+			report(&rep, f, h, SEV_ERROR,
+			       "%s is private to %s; use a public interface outside %s",
+			       c->allows[h->sym].sym, where[h->sym],
+			       c->allows[h->sym].ndirs > 1 ? "them" : "it");
+		}
+	}
+	ret = report_done(&rep, false);
+	for (i = 0; i < c->nallows; i++)
+		free(where[i]);
+	free(where);
+	files_free(&keep);
+	filter_free(&st.filter);
+	nameset_free(&st.names);
+	return ret;
+}

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* The command line, the per-file pipeline and the report shared by the modes. */
+#ifndef CSCAN_H
+#define CSCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "decl.h"
+#include "hits.h"
+#include "walk.h"
+
+struct allow {
+	char *sym;
+	char **dirs;
+	size_t ndirs;
+};
+
+struct cli {
+	const char *mode;
+	const char *kdir;	/* as given */
+	char *kdir_real;	/* resolved, for FILE arguments */
+	int kdirfd;
+	int jobs;
+	bool verbose;
+	bool audit;
+	bool list_symbols;
+	bool list_files;	/* refs -l */
+	char **files;		/* FILE arguments */
+	size_t nfiles;
+	char **syms;		/* refs SYM arguments */
+	size_t nsyms;
+	char **excludes;	/* directory prefixes relative to KDIR */
+	size_t nexcludes;
+	struct allow *allows;
+	size_t nallows;
+};
+
+int mode_leak(struct cli *c);
+int mode_api(struct cli *c);
+int mode_refs(struct cli *c);
+int mode_tokens(const char *path);
+
+/*
+ * The files to scan: FILE arguments when there are any, else every .c and
+ * .h file of KDIR; files below an --exclude directory are left out.
+ */
+void collect_files(const struct cli *c, struct filelist *fl);
+
+bool cli_excluded(const struct cli *c, const char *path);
+
+/*
+ * Lex the worker's buffer into w->tv (with comment mentions when asked),
+ * then read its declarations: @fn gets them, members get TF_MEMBER.
+ */
+void lex_file(struct worker *w, bool mentions, decl_fn *fn, void *ctx);
+
+/* A code reference: an identifier outside comments and literals, not a member. */
+static inline bool is_ref(const struct token *t)
+{
+	return t->kind == TOK_IDENT && !(t->flags & (TF_MEMBER | TF_DIRECTIVE));
+}
+
+enum severity { SEV_ERROR, SEV_WARNING, SEV_NOTE };
+
+struct report {
+	const char *mode;
+	size_t counts[3];	/* by severity */
+	size_t files;		/* files checked */
+	size_t unreadable;
+};
+
+/* "path:line:col: severity: message" on stdout. */
+void report(struct report *r, const struct file *f, const struct hit *h,
+	    enum severity sev, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* "path: error: cannot read: reason" on stderr, when @f could not be read. */
+bool report_io(struct report *r, const struct file *f);
+
+/* The summary line; returns the exit code: 1 on errors, else 2 on I/O errors, else 0. */
+int report_done(struct report *r, bool show_warnings);
+
+#endif

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cscan: the toolkit's C symbol scanner. Command line parsing only; each
+ * mode lives in its own file.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cscan.h"
+#include "util.h"
+
+static const char usage_text[] =
+	"usage: cscan leak [-j N] [-v] [--list-symbols] [--audit] [--exclude DIR]... KDIR [FILE...]\n"
+	"       cscan api --allow SYM=DIR[,DIR...]... [-j N] [--exclude DIR]... KDIR [FILE...]\n"
+	"       cscan refs [-l] [-j N] [--exclude DIR]... KDIR SYM... [-- FILE...]\n"
+	"       cscan tokens FILE\n"
+	"\n"
+	"  leak    mm-private symbols (ALLOC_* of mm/internal.h, all of mm/page_alloc.h,\n"
+	"          less what headers outside mm/ declare) used outside mm/: code\n"
+	"          references and includes of mm/page_alloc.h are errors; comment\n"
+	"          mentions, own definitions and includes of mm/internal.h are notes.\n"
+	"          --audit adds all of mm/internal.h, as warnings; -v or\n"
+	"          --list-symbols print the derived set.\n"
+	"  api     code references of each SYM outside its DIRs are errors.\n"
+	"  refs    code references of the SYMs, as path:line:col: SYM sorted by\n"
+	"          position; -l prints only the paths.\n"
+	"  tokens  the token stream of FILE, one token a line.\n"
+	"\n"
+	"Paths are relative to KDIR. FILE arguments restrict the scan (KDIR-relative,\n"
+	"cwd-relative or absolute); without them every .c and .h file of KDIR is read.\n"
+	"-j N: threads (default: online CPUs). Exit: 0 clean, 1 errors found,\n"
+	"2 usage or I/O error (1 wins when errors were found anyway).\n";
+
+/* One line naming the problem and the fix, then exit 2. */
+static _Noreturn __attribute__((format(printf, 1, 2))) void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: error: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n");
+	exit(2);
+}
+
+static int parse_jobs(const char *s)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno || end == s || *end || n < 1 || n > 1024)
+		usage_error("-j '%s' is not a thread count; pass -j N with 1 <= N <= 1024", s);
+	return (int)n;
+}
+
+static char *dup_dir(const char *d)
+{
+	char norm[PATH_MAX];
+
+	if (*d == '/' || !path_normalize(d, norm, sizeof(norm)) || !*norm)
+		usage_error("'%s' is not a directory relative to KDIR; write it like mm/", d);
+	return xstrdup(norm);
+}
+
+static void parse_allow(struct cli *c, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	struct allow *a;
+	char *dirs, *d, *save = NULL;
+
+	size_t i;
+
+	if (!eq || eq == arg || !eq[1])
+		usage_error("--allow '%s' is malformed; write --allow SYM=DIR[,DIR...]", arg);
+	/* the same SYM twice: its directories add up */
+	for (i = 0; i < c->nallows; i++)
+		if (strlen(c->allows[i].sym) == (size_t)(eq - arg) &&
+		    !strncmp(c->allows[i].sym, arg, (size_t)(eq - arg)))
+			break;
+	if (i == c->nallows) {
+		c->allows = xrealloc(c->allows, (c->nallows + 1) * sizeof(*c->allows));
+		a = &c->allows[c->nallows++];
+		memset(a, 0, sizeof(*a));
+		a->sym = xstrndup(arg, (size_t)(eq - arg));
+	}
+	a = &c->allows[i];
+	dirs = xstrdup(eq + 1);
+	for (d = strtok_r(dirs, ",", &save); d; d = strtok_r(NULL, ",", &save)) {
+		a->dirs = xrealloc(a->dirs, (a->ndirs + 1) * sizeof(*a->dirs));
+		a->dirs[a->ndirs++] = dup_dir(d);
+	}
+	free(dirs);
+	if (!a->ndirs)
+		usage_error("--allow '%s' names no directory; write --allow SYM=DIR[,DIR...]", arg);
+}
+
+static void push(char ***v, size_t *n, char *s)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = s;
+}
+
+/* The value of option @name: "--name=V", "--name V", "-jV" or "-j V". */
+static const char *opt_value(int argc, char **argv, int *i, const char *name)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+
+	if (a[n] == '=' || (n == 2 && a[n]))
+		return a + n + (a[n] == '=');
+	if (*i + 1 >= argc)
+		usage_error("%s needs a value; see '%s --help'", name, progname);
+	return argv[++*i];
+}
+
+static bool is_opt(const char *a, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=' || (n == 2 && name[1] != '-'));
+}
+
+static void check_option(const struct cli *c, const char *opt, const char *modes)
+{
+	if (!strstr(modes, c->mode))
+		usage_error("%s does not apply to '%s'; see '%s --help'", opt, c->mode, progname);
+}
+
+static void parse_args(struct cli *c, int argc, char **argv)
+{
+	char **pos = NULL;
+	size_t npos = 0, i;
+	bool dashdash = false;
+	int k;
+
+	for (k = 2; k < argc; k++) {
+		const char *a = argv[k];
+
+		if (dashdash || a[0] != '-' || !a[1]) {
+			if (dashdash)
+				push(&c->files, &c->nfiles, argv[k]);
+			else
+				push(&pos, &npos, argv[k]);
+		} else if (!strcmp(a, "--")) {
+			check_option(c, "--", "refs");
+			dashdash = true;
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(usage_text, stdout);
+			exit(0);
+		} else if (is_opt(a, "-j") || is_opt(a, "--jobs")) {
+			c->jobs = parse_jobs(opt_value(argc, argv, &k, a[1] == 'j' ? "-j" : "--jobs"));
+		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+			c->verbose = true;
+		} else if (!strcmp(a, "-l")) {
+			check_option(c, a, "refs");
+			c->list_files = true;
+		} else if (!strcmp(a, "--audit")) {
+			check_option(c, a, "leak");
+			c->audit = true;
+		} else if (!strcmp(a, "--list-symbols")) {
+			check_option(c, a, "leak");
+			c->list_symbols = true;
+		} else if (is_opt(a, "--allow")) {
+			check_option(c, "--allow", "api");
+			parse_allow(c, opt_value(argc, argv, &k, "--allow"));
+		} else if (is_opt(a, "--exclude")) {
+			push(&c->excludes, &c->nexcludes,
+			     dup_dir(opt_value(argc, argv, &k, "--exclude")));
+		} else {
+			usage_error("unknown option '%s'; see '%s --help'", a, progname);
+		}
+	}
+	if (!npos)
+		usage_error("%s needs KDIR; usage: %s %s [options] KDIR%s", c->mode, progname,
+			    c->mode, strcmp(c->mode, "refs") ? " [FILE...]" : " SYM...");
+	c->kdir = pos[0];
+	for (i = 1; i < npos; i++) {
+		if (!strcmp(c->mode, "refs"))
+			push(&c->syms, &c->nsyms, pos[i]);
+		else
+			push(&c->files, &c->nfiles, pos[i]);
+	}
+	free(pos);
+	if (!strcmp(c->mode, "refs") && !c->nsyms)
+		usage_error("refs needs at least one SYM; usage: %s refs [-l] KDIR SYM... [-- FILE...]",
+			    progname);
+	if (!strcmp(c->mode, "api") && !c->nallows)
+		usage_error("api needs at least one --allow SYM=DIR[,DIR...]; e.g. --allow __alloc_pages=mm/");
+}
+
+static void open_kdir(struct cli *c)
+{
+	c->kdirfd = open(c->kdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (c->kdirfd < 0)
+		usage_error("KDIR '%s': %s; pass the top directory of a kernel tree",
+			    c->kdir, strerror(errno));
+	c->kdir_real = realpath(c->kdir, NULL);
+	if (!c->kdir_real)
+		usage_error("KDIR '%s': %s; pass the top directory of a kernel tree",
+			    c->kdir, strerror(errno));
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c = { .jobs = 0 };
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int ret;
+
+	if (argc < 2)
+		usage_error("no mode given; usage: %s leak|api|refs|tokens ... (see --help)",
+			    progname);
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	c.mode = argv[1];
+	if (!strcmp(c.mode, "tokens")) {
+		if (argc != 3 || argv[2][0] == '-')
+			usage_error("tokens takes exactly one FILE; usage: %s tokens FILE", progname);
+		return mode_tokens(argv[2]);
+	}
+	if (strcmp(c.mode, "leak") && strcmp(c.mode, "api") && strcmp(c.mode, "refs"))
+		usage_error("unknown mode '%s'; use leak, api, refs or tokens", c.mode);
+	c.jobs = ncpu > 0 ? (int)ncpu : 1;
+	parse_args(&c, argc, argv);
+	open_kdir(&c);
+	if (!strcmp(c.mode, "leak"))
+		ret = mode_leak(&c);
+	else if (!strcmp(c.mode, "api"))
+		ret = mode_api(&c);
+	else
+		ret = mode_refs(&c);
+	close(c.kdirfd);
+	return ret;
+}
