@@ -9,7 +9,7 @@
 # "use NEW() instead of OLD()" lines carry the identifier's exact position,
 # and are done token by token; the patch mode then does what is not a pure
 # rename (argument reordering). Whatever the report mode still finds after
-# that is printed as a warning for a human to look at.
+# that is printed on stdout, as warnings for a human to look at.
 . "$(dirname "$0")/lib.sh"
 
 [ $# -ge 2 ] || die "usage: $prog COCCI FILE..."
@@ -52,5 +52,5 @@ done || die "renaming failed in the tree"
 extra=--in-place
 spatch_each patch > "$work/patch.log" || die "spatch patch mode failed on $cocci"
 extra=
-spatch_each report | sort -t: -k1,1 -k2,2n -k3,3n >&2
+spatch_each report | sort -t: -k1,1 -k2,2n -k3,3n
 exit 0

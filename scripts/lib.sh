@@ -61,3 +61,17 @@ require_cmd() {
 	command -v "$1" >/dev/null 2>&1 ||
 		die "'$1' not found; install the Debian package $2 ('make deps')"
 }
+
+# cscan: the toolkit's C scanner (check/), built by "make tools".
+cscan() {
+	"${CSCAN:-${O:?O is not set}/bin/cscan}" "$@"
+}
+
+# run_cocci COCCI FILE...: one semantic patch in patch mode, in place.
+run_cocci() {
+	_cocci=$1
+	shift
+	spatch --very-quiet --no-includes --include-headers -D patch --in-place \
+		--sp-file "$_cocci" "$@" >/dev/null ||
+		die "spatch failed applying ${_cocci##*/} to $*"
+}
