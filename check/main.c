@@ -208,6 +208,25 @@ static void open_kdir(struct cli *c)
 			    c->kdir, strerror(errno));
 }
 
+static void cli_free(struct cli *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->nexcludes; i++)
+		free(c->excludes[i]);
+	for (i = 0; i < c->nallows; i++) {
+		for (j = 0; j < c->allows[i].ndirs; j++)
+			free(c->allows[i].dirs[j]);
+		free(c->allows[i].dirs);
+		free(c->allows[i].sym);
+	}
+	free(c->allows);
+	free(c->excludes);
+	free(c->files);
+	free(c->syms);
+	free(c->kdir_real);
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c = { .jobs = 0 };
@@ -239,5 +258,6 @@ int main(int argc, char **argv)
 	else
 		ret = mode_refs(&c);
 	close(c.kdirfd);
+	cli_free(&c);
 	return ret;
 }

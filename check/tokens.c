@@ -27,6 +27,7 @@ int mode_tokens(const char *path)
 	struct lexer lx = { 0 };
 	struct tokvec tv = { 0 };
 	struct rbuf b = { 0 };
+	struct token eof;
 	size_t i;
 	int err = read_at(AT_FDCWD, path, &b);
 
@@ -39,6 +40,8 @@ int mode_tokens(const char *path)
 	decl_scan(&tv, print_decl, NULL);
 	for (i = 0; i < tv.n; i++)
 		tok_print(stdout, &tv.v[i]);
+	lex_next(&lx, &eof);	/* where the lexer ended */
+	tok_print(stdout, &eof);
 	lex_free(&lx);
 	free(tv.v);
 	free(b.p);

@@ -92,23 +92,34 @@ void walk_tree(int kdirfd, const char *sub, struct filelist *fl)
 
 bool files_add_arg(int kdirfd, const char *kdir, const char *arg, struct filelist *fl)
 {
-	char norm[PATH_MAX], *real;
+	char norm[PATH_MAX], *real, *rel = NULL;
 	struct stat st;
-	size_t n = strlen(kdir);
+	size_t n = strlen(kdir), i, first = fl->n;
+	bool outside = false;
 
 	if (arg[0] != '/' && fstatat(kdirfd, arg, &st, 0) == 0 &&
-	    path_normalize(arg, norm, sizeof(norm)) && norm[0]) {
-		files_add(fl, xstrdup(norm), 0);
+	    path_normalize(arg, norm, sizeof(norm))) {
+		rel = xstrdup(norm);
+	} else {
+		real = realpath(arg, NULL);
+		if (!real || stat(real, &st)) {
+			free(real);
+			return false;
+		}
+		if (strncmp(real, kdir, n) == 0 && (real[n] == '/' || !real[n]))
+			rel = xstrdup(real[n] ? real + n + 1 : "");
+		free(real);
+		outside = !rel;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		files_add(fl, outside ? xstrdup(arg) : rel, outside ? F_OUTSIDE : 0);
 		return true;
 	}
-	real = realpath(arg, NULL);
-	if (!real)
-		return false;
-	if (strncmp(real, kdir, n) == 0 && real[n] == '/')
-		files_add(fl, xstrdup(real + n + 1), 0);
-	else
-		files_add(fl, xstrdup(arg), F_OUTSIDE);
-	free(real);
+	/* a directory: its .c and .h files */
+	walk_tree(outside ? AT_FDCWD : kdirfd, outside ? arg : rel, fl);
+	for (i = first; outside && i < fl->n; i++)
+		fl->v[i].flags |= F_OUTSIDE;
+	free(rel);
 	return true;
 }
 

@@ -41,9 +41,9 @@ struct file *files_add(struct filelist *fl, char *path, unsigned int flags);
 void walk_tree(int kdirfd, const char *sub, struct filelist *fl);
 
 /*
- * Add a file named on the command line: relative to KDIR when it exists
- * there, else relative to the current directory or absolute. Returns false
- * when it exists nowhere.
+ * Add a file named on the command line, or the .c and .h files below a
+ * directory: relative to KDIR when it exists there, else relative to the
+ * current directory or absolute. Returns false when it exists nowhere.
  */
 bool files_add_arg(int kdirfd, const char *kdir, const char *arg, struct filelist *fl);
 
