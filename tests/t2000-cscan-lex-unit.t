@@ -1,0 +1,11 @@
+#!/bin/sh
+# The lexer's unit tests (tests/unit/test_lex.c), TAP straight from C.
+. "$(dirname "$0")/lib/tap.sh"
+
+make -s -C "$TOOLKIT" O="$O" "$O/bin/test_lex" >"$TRASH/build.log" 2>&1 || {
+	echo "1..1"
+	echo "not ok 1 - build test_lex"
+	sed 's/^/# /' "$TRASH/build.log"
+	exit 1
+}
+exec "$O/bin/test_lex"
