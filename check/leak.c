@@ -29,9 +29,11 @@ enum {
 	H_INC_PAGE_ALLOC,	/* #include reaching mm/page_alloc.h */
 	H_INC_INTERNAL,		/* #include reaching mm/internal.h */
 };
-/* H_OWN hits carry the declaration kind and whether it is a definition. */
+/* H_OWN hits also carry the declaration kind and whether it is a definition. */
 #define H_OWN_KIND(kind, defn) (H_OWN | (unsigned int)(defn) << 7 | (unsigned int)(kind) << 8)
 #define H_TYPE(k) ((k) & 0x7f)
+#define H_DEFN(k) ((k) & 0x80)
+#define H_DECL(k) ((enum decl_kind)((k) >> 8))
 
 enum {
 	F_PUBLIC = F_MODE,	/* on a global include path: declarations make names public */
@@ -73,28 +75,26 @@ static bool ends_with_file(const struct token *t, const char *base)
 
 /*
  * Where #include @t of @f leads, as the preprocessor would look: the
- * including file's directory (for "x"), then include/, then KDIR itself.
+ * including file's directory (for "x" only), then include/, then KDIR
+ * itself. The first candidate that exists wins.
  */
 static bool resolve_include(int kdirfd, const struct file *f, const struct token *t,
 			    char *out, size_t outsz)
 {
 	char name[PATH_MAX], cand[PATH_MAX * 2];
-	const char *bases[3], *slash = strrchr(f->path, '/');
-	size_t nb = 0, i;
+	const char *slash = strrchr(f->path, '/');
+	int dirlen = slash ? (int)(slash - f->path) + 1 : 0;
+	int i = (t->flags & TF_ANGLE) || (f->flags & F_OUTSIDE) ? 1 : 0;
 
 	if (t->len >= sizeof(name) || !t->len || t->text[0] == '/')
 		return false;
 	memcpy(name, t->text, t->len);
 	name[t->len] = '\0';
-	if (!(t->flags & TF_ANGLE) && !(f->flags & F_OUTSIDE))
-		bases[nb++] = f->path;
-	bases[nb++] = "include/";
-	bases[nb++] = "";
-	for (i = 0; i < nb; i++) {
-		int dirlen = bases[i] == f->path ? (slash ? (int)(slash - f->path) + 1 : 0)
-						 : (int)strlen(bases[i]);
-
-		snprintf(cand, sizeof(cand), "%.*s%s", dirlen, bases[i], name);
+	for (; i < 3; i++) {
+		if (i == 0)
+			snprintf(cand, sizeof(cand), "%.*s%s", dirlen, f->path, name);
+		else
+			snprintf(cand, sizeof(cand), "%s%s", i == 1 ? "include/" : "", name);
 		if (path_normalize(cand, out, outsz) && *out &&
 		    faccessat(kdirfd, out, F_OK, 0) == 0)
 			return true;
@@ -310,6 +310,51 @@ static bool owns(const struct filelist *fl, const struct file *f, uint32_t id)
 	return false;
 }
 
+static void report_include(struct report *rep, const struct file *f, const struct hit *h,
+			   const char *exposes)
+{
+	if (H_TYPE(h->kind) == H_INC_PAGE_ALLOC)
+		report(rep, f, h, SEV_ERROR, "includes %s, which is private to mm/", MM_PAGE_ALLOC);
+	else if (exposes)
+		report(rep, f, h, SEV_NOTE, "includes %s, exposing mm-private %s", MM_INTERNAL,
+		       exposes);
+	else
+		report(rep, f, h, SEV_NOTE, "includes %s, which is private to mm/", MM_INTERNAL);
+}
+
+static void report_sym(struct report *rep, const struct leak *lk, const struct filelist *fl,
+		       const struct file *f, const struct hit *h)
+{
+	const struct sym *s = &lk->set.v[h->sym];
+	const char *name = lk->set.names.names[h->sym].s;
+
+	if (s->public_at)
+		return;
+	if (s->audit) {
+		/* --audit widens the set to warnings about code references */
+		if (H_TYPE(h->kind) == H_REF && !owns(fl, f, h->sym))
+			report(rep, f, h, SEV_WARNING, "%s is internal to mm/ (%s:%u)",
+			       name, s->header, s->line);
+		return;
+	}
+	switch (H_TYPE(h->kind)) {
+	case H_REF:
+		if (!owns(fl, f, h->sym))
+			report(rep, f, h, SEV_ERROR, "%s is private to mm/ (%s:%u)",
+			       name, s->header, s->line);
+		break;
+	case H_MENTION:
+		report(rep, f, h, SEV_NOTE, "comment mentions %s, private to mm/ (%s:%u)",
+		       name, s->header, s->line);
+		break;
+	case H_OWN:
+		report(rep, f, h, SEV_NOTE, "%s its own %s %s, not the mm-private one (%s:%u)",
+		       H_DEFN(h->kind) ? "defines" : "declares", decl_kind_name(H_DECL(h->kind)),
+		       name, s->header, s->line);
+		break;
+	}
+}
+
 static void report_file(struct report *rep, const struct leak *lk, const struct filelist *fl,
 			struct file *f, const char *exposes)
 {
@@ -318,46 +363,11 @@ static void report_file(struct report *rep, const struct leak *lk, const struct 
 	hits_sort(&f->hits);
 	for (j = 0; j < f->hits.n; j++) {
 		const struct hit *h = &f->hits.v[j];
-		const struct sym *s = &lk->set.v[h->sym];
-		const char *name = lk->set.names.names[h->sym].s;
 
-		switch (H_TYPE(h->kind)) {
-		case H_INC_PAGE_ALLOC:
-			report(rep, f, h, SEV_ERROR, "includes %s, which is private to mm/",
-			       MM_PAGE_ALLOC);
-			continue;
-		case H_INC_INTERNAL:
-			if (exposes)
-				report(rep, f, h, SEV_NOTE, "includes %s, exposing mm-private %s",
-				       MM_INTERNAL, exposes);
-			else
-				report(rep, f, h, SEV_NOTE, "includes %s, which is private to mm/",
-				       MM_INTERNAL);
-			continue;
-		}
-		if (s->public_at || s->audit) {
-			/* --audit: only code references, as warnings */
-			if (!s->public_at && H_TYPE(h->kind) == H_REF && !owns(fl, f, h->sym))
-				report(rep, f, h, SEV_WARNING, "%s is internal to mm/ (%s:%u)",
-				       name, s->header, s->line);
-			continue;
-		}
-		switch (H_TYPE(h->kind)) {
-		case H_REF:
-			if (!owns(fl, f, h->sym))
-				report(rep, f, h, SEV_ERROR, "%s is private to mm/ (%s:%u)",
-				       name, s->header, s->line);
-			break;
-		case H_MENTION:
-			report(rep, f, h, SEV_NOTE, "comment mentions %s, private to mm/ (%s:%u)",
-			       name, s->header, s->line);
-			break;
-		case H_OWN:
-			report(rep, f, h, SEV_NOTE, "%s its own %s %s, not the mm-private one (%s:%u)",
-			       h->kind & 0x80 ? "defines" : "declares",
-			       decl_kind_name(h->kind >> 8), name, s->header, s->line);
-			break;
-		}
+		if (H_TYPE(h->kind) == H_INC_PAGE_ALLOC || H_TYPE(h->kind) == H_INC_INTERNAL)
+			report_include(rep, f, h, exposes);
+		else
+			report_sym(rep, lk, fl, f, h);
 	}
 }
 
