@@ -29,14 +29,15 @@ static bool allowed(const struct allow *a, const char *path)
 }
 
 /* Where every symbol is allowed, there is nothing to look for. */
-static bool all_allowed(const struct cli *c, const char *path)
+static bool some_forbidden(const char *path, const void *arg)
 {
+	const struct cli *c = arg;
 	size_t i;
 
 	for (i = 0; i < c->nallows; i++)
 		if (!allowed(&c->allows[i], path))
-			return false;
-	return true;
+			return true;
+	return false;
 }
 
 static void api_file(struct worker *w, struct file *f)
@@ -78,8 +79,8 @@ static char *dir_list(const struct allow *a)
 int mode_api(struct cli *c)
 {
 	struct api st = { .cli = c };
-	struct filelist fl = { 0 }, keep = { 0 };
-	struct pool p = { .kdirfd = c->kdirfd, .jobs = c->jobs, .files = &keep,
+	struct filelist fl = { 0 };
+	struct pool p = { .kdirfd = c->kdirfd, .jobs = c->jobs, .files = &fl,
 			  .fn = api_file, .arg = &st };
 	struct report rep = { .mode = "api" };
 	char **where;
@@ -93,21 +94,13 @@ int mode_api(struct cli *c)
 		filter_add(&st.filter, s, strlen(s));
 	}
 	filter_build(&st.filter);
-	collect_files(c, &fl);
-	for (i = 0; i < fl.n; i++) {
-		if (!fl.v[i].err && !(fl.v[i].flags & F_OUTSIDE) && all_allowed(c, fl.v[i].path))
-			free(fl.v[i].path);
-		else
-			*files_add(&keep, fl.v[i].path, 0) = fl.v[i];
-	}
-	free(fl.v);
-	pool_run(&p);
+	scan_files(c, &p, some_forbidden, c);
 
 	where = xmalloc(c->nallows * sizeof(*where));
 	for (i = 0; i < c->nallows; i++)
 		where[i] = dir_list(&c->allows[i]);
-	for (i = 0; i < keep.n; i++) {
-		struct file *f = &keep.v[i];
+	for (i = 0; i < fl.n; i++) {
+		struct file *f = &fl.v[i];
 
 		if (report_io(&rep, f))
 			continue;
@@ -125,7 +118,7 @@ int mode_api(struct cli *c)
 	for (i = 0; i < c->nallows; i++)
 		free(where[i]);
 	free(where);
-	files_free(&keep);
+	files_free(&fl);
 	filter_free(&st.filter);
 	nameset_free(&st.names);
 	return ret;

@@ -43,10 +43,18 @@ int mode_refs(struct cli *c);
 int mode_tokens(const char *path);
 
 /*
- * The files to scan: FILE arguments when there are any, else every .c and
- * .h file of KDIR; files below an --exclude directory are left out.
+ * Add the FILE arguments to @fl (directories stand for their .c and .h
+ * files); those below an --exclude directory or that @keep (may be NULL)
+ * rejects are left out.
  */
-void collect_files(const struct cli *c, struct filelist *fl);
+void collect_args(const struct cli *c, struct filelist *fl, keep_fn *keep, const void *arg);
+
+/*
+ * Scan on the pool @p the FILE arguments when there are any, else every .c
+ * and .h file of KDIR as the walk finds them, less what collect_args()
+ * leaves out. p->files ends up sorted by path.
+ */
+void scan_files(const struct cli *c, struct pool *p, keep_fn *keep, const void *arg);
 
 bool cli_excluded(const struct cli *c, const char *path);
 

@@ -35,10 +35,6 @@ enum {
 #define H_DEFN(k) ((k) & 0x80)
 #define H_DECL(k) ((enum decl_kind)((k) >> 8))
 
-enum {
-	F_PUBLIC = F_MODE,	/* on a global include path: declarations make names public */
-};
-
 struct leak {
 	struct symset set;
 	struct filter filter;
@@ -50,6 +46,7 @@ struct leak_file {
 	const struct leak *lk;
 	struct file *f;
 	bool header;
+	bool public;	/* on a global include path: its declarations make names public */
 };
 
 static void leak_decl(void *ctx, const struct token *name, enum decl_kind kind, bool defn)
@@ -59,7 +56,7 @@ static void leak_decl(void *ctx, const struct token *name, enum decl_kind kind, 
 
 	if (id == NAME_NONE)
 		return;
-	if (lf->f->flags & F_PUBLIC)
+	if (lf->public)
 		hits_add(&lf->f->hits, name->line, name->col, id, H_PUBLIC);
 	else if (defn || lf->header)
 		hits_add(&lf->f->hits, name->line, name->col, id, H_OWN_KIND(kind, defn));
@@ -136,6 +133,7 @@ static void leak_file(struct worker *w, struct file *f)
 	if (!filter_any(&lk->filter, w->buf.p, w->buf.len))
 		return;
 	lf.header = n > 2 && !strcmp(f->path + n - 2, ".h");
+	lf.public = !(f->flags & F_OUTSIDE) && is_public_header(f->path);
 	lex_file(w, !(f->flags & F_ONLY_DECLS), leak_decl, &lf);
 	if (f->flags & F_ONLY_DECLS)
 		return;
@@ -371,28 +369,27 @@ static void report_file(struct report *rep, const struct leak *lk, const struct 
 	}
 }
 
-/* The files to read: the tree outside mm/ (or the FILEs) and the public headers. */
-static void leak_files(const struct cli *c, struct filelist *fl)
+static bool outside_mm(const char *path, const void *arg)
 {
-	struct filelist tmp = { 0 };
-	size_t i;
+	(void)arg;
+	return !path_under(path, "mm");
+}
 
-	if (!c->list_symbols)
-		collect_files(c, &tmp);
-	for (i = 0; i < tmp.n; i++) {
-		if (!(tmp.v[i].flags & F_OUTSIDE) && path_under(tmp.v[i].path, "mm")) {
-			free(tmp.v[i].path);
-			continue;
-		}
-		*files_add(fl, tmp.v[i].path, 0) = tmp.v[i];
+/*
+ * Read the tree outside mm/, or the FILEs and the public headers, or for
+ * --list-symbols the public headers only.
+ */
+static void leak_scan(const struct cli *c, struct pool *p)
+{
+	if (!c->nfiles && !c->list_symbols) {
+		scan_files(c, p, outside_mm, NULL);
+		return;
 	}
-	free(tmp.v);
-	if (c->nfiles || c->list_symbols)
-		add_public_headers(c->kdirfd, fl);
-	files_sort(fl);
-	for (i = 0; i < fl->n; i++)
-		if (!(fl->v[i].flags & F_OUTSIDE) && is_public_header(fl->v[i].path))
-			fl->v[i].flags |= F_PUBLIC;
+	if (!c->list_symbols)
+		collect_args(c, p->files, outside_mm, NULL);
+	add_public_headers(c->kdirfd, p->files);
+	files_sort(p->files);
+	pool_run(p);
 }
 
 int mode_leak(struct cli *c)
@@ -416,8 +413,7 @@ int mode_leak(struct cli *c)
 	 */
 	filter_add(&lk.filter, "mm/", 3);
 	filter_build(&lk.filter);
-	leak_files(c, &fl);
-	pool_run(&p);
+	leak_scan(c, &p);
 	mark_public(&lk.set, &fl);
 
 	if (c->list_symbols || c->verbose)

@@ -55,8 +55,7 @@ int mode_refs(struct cli *c)
 		filter_add(&r.filter, c->syms[i], strlen(c->syms[i]));
 	}
 	filter_build(&r.filter);
-	collect_files(c, &fl);
-	pool_run(&p);
+	scan_files(c, &p, NULL, NULL);
 
 	for (i = 0; i < fl.n; i++) {
 		struct file *f = &fl.v[i];

@@ -16,29 +16,55 @@ bool cli_excluded(const struct cli *c, const char *path)
 	return false;
 }
 
-void collect_files(const struct cli *c, struct filelist *fl)
+/* What the walk keeps: not excluded, and wanted by the mode. */
+struct keep {
+	const struct cli *c;
+	keep_fn *mode;
+	const void *arg;
+};
+
+static bool keep_file(const char *path, const void *arg)
 {
+	const struct keep *k = arg;
+
+	return !cli_excluded(k->c, path) && (!k->mode || k->mode(path, k->arg));
+}
+
+void collect_args(const struct cli *c, struct filelist *fl, keep_fn *keep, const void *arg)
+{
+	struct keep k = { .c = c, .mode = keep, .arg = arg };
 	struct filelist all = { 0 };
 	size_t i;
 
-	if (c->nfiles) {
-		for (i = 0; i < c->nfiles; i++)
-			if (!files_add_arg(c->kdirfd, c->kdir_real, c->files[i], &all))
-				files_add(&all, xstrdup(c->files[i]), F_OUTSIDE)->err = ENOENT;
-	} else {
-		walk_tree(c->kdirfd, "", &all);
-	}
+	for (i = 0; i < c->nfiles; i++)
+		if (!files_add_arg(c->kdirfd, c->kdir_real, c->files[i], &all))
+			files_add(&all, xstrdup(c->files[i]), F_OUTSIDE)->err = ENOENT;
 	for (i = 0; i < all.n; i++) {
 		struct file *f = &all.v[i];
 
-		if (!f->err && !(f->flags & F_OUTSIDE) && cli_excluded(c, f->path)) {
+		if (!(f->flags & F_OUTSIDE) && !keep_file(f->path, &k)) {
 			free(f->path);
 			continue;
 		}
-		*files_add(fl, f->path, f->flags) = *f;
+		*files_add(fl, NULL, 0) = *f;
 	}
 	free(all.v);
-	files_sort(fl);
+}
+
+void scan_files(const struct cli *c, struct pool *p, keep_fn *keep, const void *arg)
+{
+	struct keep k = { .c = c, .mode = keep, .arg = arg };
+
+	if (c->nfiles) {
+		collect_args(c, p->files, keep, arg);
+		files_sort(p->files);
+		pool_run(p);
+	} else {
+		p->keep = keep_file;
+		p->keep_arg = &k;
+		pool_walk(p);
+		files_sort(p->files);
+	}
 }
 
 void lex_file(struct worker *w, bool mentions, decl_fn *fn, void *ctx)

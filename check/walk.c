@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The tree walk builds the whole file list first (readdir is cheap next to
- * reading the files); the pool then hands out list entries to threads
- * through one atomic counter, so the order of work never affects results.
+ * The pool's threads take batches of files from a queue: slices of a list
+ * built beforehand, or what the tree walk has found so far, so that reading
+ * starts while the walk goes on. Results stay with each file and are put in
+ * path order afterwards: the order of work never shows.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,14 +38,117 @@ static bool wanted(const char *name)
 	return n > 2 && name[n - 2] == '.' && (name[n - 1] == 'c' || name[n - 1] == 'h');
 }
 
+/* "dir/name", or "name" when @dir is empty: cheaper than a printf. */
+static char *join(const char *dir, const char *name)
+{
+	size_t d = strlen(dir), n = strlen(name);
+	char *p = xmalloc(d + n + 2);
+
+	if (d) {
+		memcpy(p, dir, d);
+		p[d++] = '/';
+	}
+	memcpy(p + d, name, n + 1);
+	return p;
+}
+
+#define BATCH 64
+
+struct batch {
+	struct batch *next;	/* in the queue */
+	struct batch *all;	/* the walk's batches, collected at the end */
+	struct file *v;
+	size_t n;
+	bool slice;		/* of a list built beforehand: freed once done */
+};
+
+struct walk_queue {
+	pthread_mutex_t lock;
+	pthread_cond_t ready;
+	struct batch *head;
+	struct batch **tail;
+	bool done;		/* nothing more will come */
+};
+
+/* Where the walk puts what it finds: a list, or batches for a pool. */
+struct sink {
+	struct filelist *fl;
+	struct pool *pool;
+	struct batch *cur;	/* being filled */
+	struct batch *all;
+};
+
+static void queue_push(struct walk_queue *q, struct batch *b)
+{
+	pthread_mutex_lock(&q->lock);
+	b->next = NULL;
+	*q->tail = b;
+	q->tail = &b->next;
+	pthread_cond_signal(&q->ready);
+	pthread_mutex_unlock(&q->lock);
+}
+
+static void queue_close(struct walk_queue *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->done = true;
+	pthread_cond_broadcast(&q->ready);
+	pthread_mutex_unlock(&q->lock);
+}
+
+static struct batch *queue_pop(struct walk_queue *q)
+{
+	struct batch *b;
+
+	pthread_mutex_lock(&q->lock);
+	while (!q->head && !q->done)
+		pthread_cond_wait(&q->ready, &q->lock);
+	b = q->head;
+	if (b) {
+		q->head = b->next;
+		if (!q->head)
+			q->tail = &q->head;
+	}
+	pthread_mutex_unlock(&q->lock);
+	return b;
+}
+
+/* Take @path (allocated), with @err when it could not be read. */
+static void sink_add(struct sink *s, char *path, int err)
+{
+	struct file *f;
+
+	if (!s->pool) {
+		files_add(s->fl, path, 0)->err = err;
+		return;
+	}
+	if (s->pool->keep && !s->pool->keep(path, s->pool->keep_arg)) {
+		free(path);
+		return;
+	}
+	if (!s->cur) {
+		s->cur = xmalloc(sizeof(*s->cur));
+		*s->cur = (struct batch){ .all = s->all, .v = xmalloc(BATCH * sizeof(*f)) };
+		s->all = s->cur;
+	}
+	f = &s->cur->v[s->cur->n++];
+	memset(f, 0, sizeof(*f));
+	f->path = path;
+	f->err = err;
+	if (s->cur->n == BATCH) {
+		queue_push(s->pool->q, s->cur);
+		s->cur = NULL;
+	}
+}
+
 /* Walk the directory @fd (closed here) whose path is @path ("" for KDIR). */
-static void walk_dir(int fd, const char *path, struct filelist *fl)
+static void walk_dir(int fd, const char *path, struct sink *s)
 {
 	DIR *d = fdopendir(fd);
 	struct dirent *de;
 
 	if (!d) {
-		files_add(fl, xstrdup(*path ? path : "."), 0)->err = errno;
+		sink_add(s, xstrdup(*path ? path : "."), errno);
 		close(fd);
 		return;
 	}
@@ -61,33 +166,39 @@ static void walk_dir(int fd, const char *path, struct filelist *fl)
 			type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
 		}
 		if (type == DT_REG && wanted(de->d_name)) {
-			files_add(fl, *path ? xasprintf("%s/%s", path, de->d_name)
-					    : xstrdup(de->d_name), 0);
+			sink_add(s, join(path, de->d_name), 0);
 		} else if (type == DT_DIR) {
 			int sfd = openat(dirfd(d), de->d_name,
 					 O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 
-			sub = *path ? xasprintf("%s/%s", path, de->d_name) : xstrdup(de->d_name);
+			sub = join(path, de->d_name);
 			if (sfd < 0)
-				files_add(fl, xstrdup(sub), 0)->err = errno;
+				sink_add(s, xstrdup(sub), errno);
 			else
-				walk_dir(sfd, sub, fl);
+				walk_dir(sfd, sub, s);
 			free(sub);
 		}
 	}
 	if (errno)
-		files_add(fl, xstrdup(*path ? path : "."), 0)->err = errno;
+		sink_add(s, xstrdup(*path ? path : "."), errno);
 	closedir(d);
 }
 
-void walk_tree(int kdirfd, const char *sub, struct filelist *fl)
+static void walk_root(int kdirfd, const char *sub, struct sink *s)
 {
 	int fd = openat(kdirfd, *sub ? sub : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	if (fd >= 0)
-		walk_dir(fd, sub, fl);
+		walk_dir(fd, sub, s);
 	else if (errno != ENOENT && errno != ENOTDIR)
-		files_add(fl, xstrdup(*sub ? sub : "."), 0)->err = errno;
+		sink_add(s, xstrdup(*sub ? sub : "."), errno);
+}
+
+void walk_tree(int kdirfd, const char *sub, struct filelist *fl)
+{
+	struct sink s = { .fl = fl };
+
+	walk_root(kdirfd, sub, &s);
 }
 
 bool files_add_arg(int kdirfd, const char *kdir, const char *arg, struct filelist *fl)
@@ -208,14 +319,21 @@ static void *pool_thread(void *arg)
 {
 	struct worker w = { .pool = arg };
 	struct pool *p = w.pool;
+	struct batch *b;
 	size_t i;
 
-	while ((i = atomic_fetch_add(&p->next, 1)) < p->files->n) {
-		struct file *f = &p->files->v[i];
+	while ((b = queue_pop(p->q)) != NULL) {
+		for (i = 0; i < b->n; i++) {
+			struct file *f = &b->v[i];
 
-		f->err = read_at(f->flags & F_OUTSIDE ? AT_FDCWD : p->kdirfd, f->path, &w.buf);
-		if (!f->err)
-			p->fn(&w, f);
+			if (!f->err)
+				f->err = read_at(f->flags & F_OUTSIDE ? AT_FDCWD : p->kdirfd,
+						 f->path, &w.buf);
+			if (!f->err)
+				p->fn(&w, f);
+		}
+		if (b->slice)
+			free(b);
 	}
 	lex_free(&w.lx);
 	free(w.tv.v);
@@ -224,25 +342,80 @@ static void *pool_thread(void *arg)
 	return NULL;
 }
 
-void pool_run(struct pool *p)
+/* Run @n threads on the queue while @feed (on this thread) fills it. */
+static void pool_go(struct pool *p, size_t n, void (*feed)(struct pool *p, void *ctx), void *ctx)
 {
-	size_t n = p->jobs > 0 ? (size_t)p->jobs : 1, i, started = 0;
-	pthread_t *tids;
+	struct walk_queue q = { .tail = &q.head };
+	pthread_t *tids = xmalloc((n ? n : 1) * sizeof(*tids));
+	size_t i, started = 0;
 
-	atomic_store(&p->next, 0);
-	if (n > p->files->n)
-		n = p->files->n;
-	if (n <= 1) {
-		pool_thread(p);
-		return;
-	}
-	tids = xmalloc(n * sizeof(*tids));
+	pthread_mutex_init(&q.lock, NULL);
+	pthread_cond_init(&q.ready, NULL);
+	p->q = &q;
 	for (i = 0; i < n; i++)
 		if (pthread_create(&tids[started], NULL, pool_thread, p) == 0)
 			started++;
+	feed(p, ctx);
+	queue_close(&q);
 	if (!started)
 		pool_thread(p);
 	for (i = 0; i < started; i++)
 		pthread_join(tids[i], NULL);
 	free(tids);
+	pthread_cond_destroy(&q.ready);
+	pthread_mutex_destroy(&q.lock);
+	p->q = NULL;
+}
+
+static void feed_list(struct pool *p, void *ctx)
+{
+	size_t i;
+
+	(void)ctx;
+	for (i = 0; i < p->files->n; i += BATCH) {
+		struct batch *b = xmalloc(sizeof(*b));
+
+		*b = (struct batch){ .v = &p->files->v[i], .slice = true,
+				     .n = p->files->n - i < BATCH ? p->files->n - i : BATCH };
+		queue_push(p->q, b);
+	}
+}
+
+static void feed_walk(struct pool *p, void *ctx)
+{
+	struct sink *s = ctx;
+
+	walk_root(p->kdirfd, "", s);
+	if (s->cur)
+		queue_push(p->q, s->cur);
+}
+
+static size_t threads(const struct pool *p)
+{
+	return p->jobs > 0 ? (size_t)p->jobs : 1;
+}
+
+void pool_run(struct pool *p)
+{
+	size_t n = threads(p);
+
+	/* one thread, or one batch: no need for more threads than this one */
+	pool_go(p, n > 1 && p->files->n > BATCH ? n : 0, feed_list, NULL);
+}
+
+void pool_walk(struct pool *p)
+{
+	struct sink s = { .pool = p };
+	struct batch *b;
+
+	pool_go(p, threads(p), feed_walk, &s);
+	while ((b = s.all) != NULL) {
+		size_t i;
+
+		for (i = 0; i < b->n; i++)
+			*files_add(p->files, NULL, 0) = b->v[i];
+		s.all = b->all;
+		free(b->v);
+		free(b);
+	}
 }

@@ -3,7 +3,6 @@
 #ifndef CSCAN_WALK_H
 #define CSCAN_WALK_H
 
-#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -13,7 +12,6 @@
 enum file_flag {
 	F_OUTSIDE	= 1 << 0,	/* not below KDIR: path is as given, opened from cwd */
 	F_ONLY_DECLS	= 1 << 1,	/* read for declarations, not checked */
-	F_MODE		= 1 << 8,	/* first flag bit left to the modes */
 };
 
 struct file {
@@ -65,13 +63,20 @@ int read_at(int dirfd, const char *path, struct rbuf *b);
 struct worker;
 typedef void scan_fn(struct worker *w, struct file *f);
 
+/* Whether a file the walk finds is wanted at all. */
+typedef bool keep_fn(const char *path, const void *arg);
+
+struct walk_queue;
+
 struct pool {
 	int kdirfd;
 	int jobs;
 	struct filelist *files;
 	scan_fn *fn;
 	void *arg;		/* the mode's shared, read-only state */
-	atomic_size_t next;
+	keep_fn *keep;		/* pool_walk(): NULL keeps every file */
+	const void *keep_arg;
+	struct walk_queue *q;	/* private: batches of files for the threads */
 };
 
 /* Per-thread state handed to scan_fn. */
@@ -83,7 +88,13 @@ struct worker {
 	void *priv;		/* the mode's per-thread scratch, freed after */
 };
 
-/* Read every file of the list and call fn on it, on @jobs threads. */
+/* Read every file of p->files and call fn on it, on @jobs threads. */
 void pool_run(struct pool *p);
+
+/*
+ * Walk all of KDIR as walk_tree() does, and scan the files on the pool's
+ * threads while the walk goes on. p->files gets every entry kept, unsorted.
+ */
+void pool_walk(struct pool *p);
 
 #endif
