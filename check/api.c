@@ -40,25 +40,20 @@ static bool some_forbidden(const char *path, const void *arg)
 	return false;
 }
 
+static bool api_hit(struct file *f, const struct token *t, uint32_t id, const void *arg)
+{
+	const struct api *st = arg;
+
+	if ((f->flags & F_OUTSIDE) || !allowed(&st->cli->allows[id], f->path))
+		hits_add(&f->hits, t->line, t->col, id, 0);
+	return true;
+}
+
 static void api_file(struct worker *w, struct file *f)
 {
 	const struct api *st = w->pool->arg;
-	size_t i;
 
-	if (!filter_any(&st->filter, w->buf.p, w->buf.len))
-		return;
-	lex_file(w, false, NULL, NULL);
-	for (i = 0; i < w->tv.n; i++) {
-		const struct token *t = &w->tv.v[i];
-		uint32_t id;
-
-		if (!is_ref(t))
-			continue;
-		id = nameset_find(&st->names, t->text, t->len);
-		if (id != NAME_NONE && ((f->flags & F_OUTSIDE) ||
-					!allowed(&st->cli->allows[id], f->path)))
-			hits_add(&f->hits, t->line, t->col, id, 0);
-	}
+	find_refs(w, f, &st->filter, &st->names, api_hit, st);
 }
 
 /* "mm/", "mm/ and kernel/", "a/, b/ and c/" */

@@ -70,6 +70,19 @@ static inline bool is_ref(const struct token *t)
 	return t->kind == TOK_IDENT && !(t->flags & (TF_MEMBER | TF_DIRECTIVE));
 }
 
+struct filter;
+struct nameset;
+
+/* Called for a reference @t to name @id of @f; false ends the search. */
+typedef bool ref_fn(struct file *f, const struct token *t, uint32_t id, const void *arg);
+
+/*
+ * The code references in the worker's file @f to @names, unless @filter
+ * shows the file holds none of them: lex it and hand each to @fn.
+ */
+void find_refs(struct worker *w, struct file *f, const struct filter *filter,
+	       const struct nameset *names, ref_fn *fn, const void *arg);
+
 enum severity { SEV_ERROR, SEV_WARNING, SEV_NOTE };
 
 struct report {

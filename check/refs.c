@@ -15,30 +15,22 @@
 struct refs {
 	struct nameset names;
 	struct filter filter;
-	bool first_only;	/* -l: one hit per file is enough */
+	bool first_only;	/* -l */
 };
+
+static bool refs_hit(struct file *f, const struct token *t, uint32_t id, const void *arg)
+{
+	const struct refs *r = arg;
+
+	hits_add(&f->hits, t->line, t->col, id, 0);
+	return !r->first_only;	/* -l: one is enough */
+}
 
 static void refs_file(struct worker *w, struct file *f)
 {
 	const struct refs *r = w->pool->arg;
-	size_t i;
 
-	if (!filter_any(&r->filter, w->buf.p, w->buf.len))
-		return;
-	lex_file(w, false, NULL, NULL);
-	for (i = 0; i < w->tv.n; i++) {
-		const struct token *t = &w->tv.v[i];
-		uint32_t id;
-
-		if (!is_ref(t))
-			continue;
-		id = nameset_find(&r->names, t->text, t->len);
-		if (id == NAME_NONE)
-			continue;
-		hits_add(&f->hits, t->line, t->col, id, 0);
-		if (r->first_only)
-			break;
-	}
+	find_refs(w, f, &r->filter, &r->names, refs_hit, r);
 }
 
 int mode_refs(struct cli *c)

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 
 #include "cscan.h"
+#include "filter.h"
+#include "nameset.h"
 #include "util.h"
 
 bool cli_excluded(const struct cli *c, const char *path)
@@ -71,4 +73,24 @@ void lex_file(struct worker *w, bool mentions, decl_fn *fn, void *ctx)
 {
 	lex_all(&w->lx, w->buf.p, w->buf.len, mentions ? LEX_MENTIONS : 0, &w->tv);
 	decl_scan(&w->tv, fn, ctx);
+}
+
+void find_refs(struct worker *w, struct file *f, const struct filter *filter,
+	       const struct nameset *names, ref_fn *fn, const void *arg)
+{
+	size_t i;
+
+	if (!filter_any(filter, w->buf.p, w->buf.len))
+		return;
+	lex_file(w, false, NULL, NULL);
+	for (i = 0; i < w->tv.n; i++) {
+		const struct token *t = &w->tv.v[i];
+		uint32_t id;
+
+		if (!is_ref(t))
+			continue;
+		id = nameset_find(names, t->text, t->len);
+		if (id != NAME_NONE && !fn(f, t, id, arg))
+			break;
+	}
 }
