@@ -17,7 +17,7 @@
 # why), 1 when it fails, 2 on an environment error.
 . "$(dirname "$0")/lib.sh"
 
-all_steps="callers"
+all_steps="split callers remove-node move-alloc-pages"
 scratch=0
 case "${1:-}" in
 --scratch) scratch=1 ;;

@@ -67,11 +67,22 @@ cscan() {
 	"${CSCAN:-${O:?O is not set}/bin/cscan}" "$@"
 }
 
-# run_cocci COCCI FILE...: one semantic patch in patch mode, in place.
+# run_cocci COCCI FILE...: one semantic patch in patch mode, in place,
+# without the doubled blank lines spatch leaves behind.
 run_cocci() {
 	_cocci=$1
 	shift
+	_old=$(mktemp -d) || die "cannot create a temporary directory"
+	for _f in "$@"; do
+		mkdir -p "$_old/${_f%/*}" && cp "$_f" "$_old/$_f" || die "cannot copy $_f"
+	done
 	spatch --very-quiet --no-includes --include-headers -D patch --in-place \
 		--sp-file "$_cocci" "$@" >/dev/null ||
 		die "spatch failed applying ${_cocci##*/} to $*"
+	for _f in "$@"; do
+		cmp -s "$_old/$_f" "$_f" && continue
+		awk -f "$TOOLKIT/scripts/squeeze-blanks.awk" "$_old/$_f" "$_f" >"$_old/.new" &&
+			cat "$_old/.new" >"$_f" || die "cannot rewrite $_f"
+	done
+	rm -rf "$_old"
 }

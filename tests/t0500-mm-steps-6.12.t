@@ -1,0 +1,93 @@
+#!/bin/sh
+# The four steps on the Debian 6.12 tree (a scratch worktree of it): the
+# page allocator's internals and its __ entry points become private to mm/,
+# the checks pass, and mm/ plus every x86 object that calls
+# alloc_pages_node() builds for x86_64 allmodconfig.
+. "$(dirname "$0")/lib/tap.sh"
+
+[ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
+[ -d "$KDIR_DEFAULT/.git" ] || test_skip_all "no kernel tree at $KDIR_DEFAULT (make kernel)"
+kdir=$(scratch_worktree mm-steps) || exit 1
+base=$(git -C "$kdir" rev-parse HEAD)
+tk() { make -s -C "$TOOLKIT" "$@" KDIR="$kdir" O="$TRASH/o"; }
+tokens='__alloc_pages|__alloc_pages_noprof|__alloc_pages_node|__alloc_pages_node_noprof'
+
+test_expect_success 'make apply runs the four steps' '
+	tk apply >"$TRASH/out" 2>"$TRASH/err" &&
+	for step in split callers remove-node move-alloc-pages; do
+		grep -q "^apply.sh: $step: " "$TRASH/out" || { echo "no $step"; exit 1; }
+	done &&
+	git -C "$kdir" add -A &&
+	git -C "$kdir" -c user.name=t -c user.email=t@t commit -qm migrated
+'
+
+test_expect_success 'make check-leaks passes' '
+	tk check-leaks >"$TRASH/leaks" 2>&1
+'
+
+test_expect_success 'make check-api passes' '
+	tk check-api >"$TRASH/api" 2>&1
+'
+
+test_expect_success 'mm/page_alloc.h holds every ALLOC_* flag, mm/internal.h none' '
+	git -C "$kdir" show "$base:mm/internal.h" |
+		sed -n "s/^#define \(ALLOC_[A-Z_]*\).*/\1/p" | sort -u >"$TRASH/flags" &&
+	test "$(wc -l <"$TRASH/flags")" -ge 10 &&
+	sed -n "s/^#define \(ALLOC_[A-Z_]*\).*/\1/p" "$kdir/mm/page_alloc.h" | sort -u >"$TRASH/moved" &&
+	test_cmp "$TRASH/flags" "$TRASH/moved" &&
+	! grep -n "^#define ALLOC_" "$kdir/mm/internal.h" &&
+	grep -q "^struct alloc_context {" "$kdir/mm/page_alloc.h" &&
+	! grep -q "^struct alloc_context {" "$kdir/mm/internal.h"
+'
+
+test_expect_success 'mm/page_alloc.h: SPDX line, include guard, listed in MAINTAINERS' '
+	head -n 1 "$kdir/mm/page_alloc.h" | grep -qx "/\* SPDX-License-Identifier: GPL-2.0 \*/" &&
+	grep -qx "#ifndef __MM_PAGE_ALLOC_H" "$kdir/mm/page_alloc.h" &&
+	tail -n 1 "$kdir/mm/page_alloc.h" | grep -q "^#endif" &&
+	grep -qx "F:	mm/page_alloc.h" "$kdir/MAINTAINERS"
+'
+
+test_expect_success 'include/linux/gfp.h has none of the four tokens' '
+	! grep -nwE "$tokens" "$kdir/include/linux/gfp.h"
+'
+
+test_expect_success 'no code outside mm/ references them' '
+	"$TRASH/o/bin/cscan" refs --exclude mm/ "$kdir" __alloc_pages __alloc_pages_noprof \
+		__alloc_pages_node __alloc_pages_node_noprof >"$TRASH/refs" &&
+	test ! -s "$TRASH/refs"
+'
+
+test_expect_success 'Documentation prose names no __alloc_pages(); stack traces stay' '
+	! grep -n "__alloc_pages()" "$kdir/Documentation/admin-guide/cgroup-v1/cpusets.rst" \
+		"$kdir/Documentation/admin-guide/mm/transhuge.rst" &&
+	git -C "$kdir" diff --quiet "$base" -- Documentation/mm/page_owner.rst
+'
+
+test_expect_success 'every step patch passes checkpatch.pl' '
+	for p in "$TRASH"/o/apply/0*.patch; do
+		(cd "$kdir" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --no-signoff \
+			--no-tree -q --show-types "$p") || { echo "in $p"; exit 1; }
+	done
+'
+
+test_expect_success 'a second make apply changes nothing' '
+	tk apply >"$TRASH/out" 2>&1 &&
+	grep -q "nothing to change" "$TRASH/out" &&
+	test -z "$(git -C "$kdir" status --porcelain)"
+'
+
+# x86_64 allmodconfig: all of mm/ and every x86 compile unit that calls
+# alloc_pages_node() (other architectures' files are not built here).
+test_expect_success 'mm/ and the x86 users of alloc_pages_node() build' '
+	"$TRASH/o/bin/cscan" refs -l "$kdir" alloc_pages_node alloc_pages_node_noprof |
+		grep "\.c\$" | grep -v -e "^mm/" -e "^arch/" >"$TRASH/users" &&
+	"$TRASH/o/bin/cscan" refs -l "$kdir" alloc_pages_node alloc_pages_node_noprof |
+		grep "^arch/x86/.*\.c\$" >>"$TRASH/users" &&
+	test "$(wc -l <"$TRASH/users")" -ge 20 &&
+	"$TOOLKIT/check/build.sh" "$kdir" "$O/kbuild/x86_64-6.12" mm/ \
+		$(sed "s/\.c\$/.o/" "$TRASH/users") >"$TRASH/build" 2>&1 &&
+	grep -q "^build: ok: " "$TRASH/build" &&
+	! grep -q ": error: " "$TRASH/build"
+'
+
+test_done
