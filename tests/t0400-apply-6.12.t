@@ -1,5 +1,5 @@
 #!/bin/sh
-# make apply on the Debian 6.12 tree (a scratch worktree of it): exactly the
+# make apply STEPS=callers on the Debian 6.12 tree (a scratch worktree): exactly the
 # five known caller files change, one name-only line each; a rerun is a no-op;
 # a dirty tree is refused untouched; the semantic patches run under the
 # kernel's own "make coccicheck".
@@ -8,7 +8,7 @@
 [ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
 [ -d "$KDIR_DEFAULT/.git" ] || test_skip_all "no kernel tree at $KDIR_DEFAULT (make kernel)"
 kdir=$(scratch_worktree apply) || exit 1
-apply() { make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/o" "$@"; }
+apply() { make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/o" STEPS=callers "$@"; }
 
 cat >"$TRASH/callers" <<'LIST'
 arch/powerpc/platforms/cell/ras.c
