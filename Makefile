@@ -24,12 +24,12 @@ endif
 # Every target installs what it needs: deps is cheap when nothing is missing.
 DEPS_STAMP := $(O)/.deps-ok
 
-.PHONY: all deps kernel apply test test-quick clean FORCE
+.PHONY: all deps kernel kernel-6.1 apply test test-quick clean
 
 # The main job on the default tree. Until the series exists it applies the
 # migration into a scratch worktree of KDIR under $(O), so it can run again
 # and again without touching KDIR's checkout.
-all: $(KDIR_DEP) tools
+all: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/apply.sh --scratch
 
 deps:
@@ -37,13 +37,17 @@ deps:
 	scripts/deps.sh
 	@touch $(DEPS_STAMP)
 
-$(DEPS_STAMP):
+$(DEPS_STAMP): scripts/deps.sh
 	@mkdir -p $(O)
 	scripts/deps.sh
 	@touch $@
 
 kernel: $(DEPS_STAMP)
 	scripts/kernel.sh $(TARBALL) $(DEFAULT_KDIR)
+
+# A kernel without the _noprof allocation-profiling forms, for the tests.
+kernel-6.1: $(DEPS_STAMP)
+	scripts/kernel.sh /usr/src/linux-source-6.1.tar.xz $(TOOLKIT)/build/linux-6.1
 
 apply: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/apply.sh
@@ -52,7 +56,7 @@ include check/check.mk
 
 # The project's own tests: unit, SmPL fixtures and the real-tree integration
 # tests on the default tree, all under prove.
-test: $(DEPS_STAMP) kernel tools
+test: $(DEPS_STAMP) kernel kernel-6.1 tools
 	prove --timer tests/
 
 # The inner loop: everything that needs no kernel tree.

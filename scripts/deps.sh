@@ -3,7 +3,7 @@
 # Without root and without sudo, print the apt-get command and exit 2.
 . "$(dirname "$0")/lib.sh"
 
-packages="coccinelle parallel linux-source-6.12 gcc clang make flex bison bc
+packages="coccinelle parallel linux-source-6.12 linux-source-6.1 gcc clang make flex bison bc
 libelf-dev libssl-dev pahole perl git python3-ply python3-git libclang-rt-dev"
 
 missing=
