@@ -49,8 +49,8 @@ test_expect_success 'a second make apply changes nothing' '
 '
 
 test_expect_success 'the changed x86 files build' '
-	git -C "$wt" diff --name-only "$base" HEAD -- "*.c" | grep -v "^arch/[^x]" |
-		sed "s/\.c\$/.o/" >"$TRASH/objects" &&
+	git -C "$wt" diff --name-only "$base" HEAD -- "*.c" |
+		awk "!/^arch\\// || /^arch\\/x86\\//" | sed "s/\.c\$/.o/" >"$TRASH/objects" &&
 	test -s "$TRASH/objects" &&
 	"$TOOLKIT/check/build.sh" "$wt" "$O/kbuild/x86_64-6.1" $(cat "$TRASH/objects") >"$TRASH/build" 2>&1 &&
 	grep -q "^build: ok: " "$TRASH/build"
