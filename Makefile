@@ -53,6 +53,7 @@ apply: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/apply.sh
 
 include check/check.mk
+include check/move.mk
 
 # The project's own tests: unit, SmPL fixtures and the real-tree integration
 # tests on the default tree, all under prove.

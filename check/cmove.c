@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cmove: move declarations from one file of a tree to another, comments,
+ * order and conditional groups kept, and add the #include to the files in
+ * scope that use them. The command line only; the rest is move*.c.
+ *
+ * check.mk builds every C file of check/ into cscan, so main() exists only
+ * when move.mk builds cmove with -DCMOVE_MAIN.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "move.h"
+#include "util.h"
+
+static const char usage_text[] =
+	"usage: cmove [-n] [-v] [-j N] [--scope DIR]... [--include HDR]... KDIR FROM TO SYM...\n"
+	"       cmove --list KDIR FILE\n"
+	"\n"
+	"Moves every file-scope declaration of each SYM (prototypes, static inline\n"
+	"functions, macros, struct/union/enum definitions by tag, typedefs, extern\n"
+	"variables) from FROM to TO, paths relative to KDIR: with the comment block\n"
+	"right above and the comments on its lines, in FROM's order; a conditional\n"
+	"group that moves entirely moves as it is, one that keeps something is\n"
+	"copied around what leaves it. TO gets them before the #endif of its include\n"
+	"guard; when missing it is created with an SPDX line, the guard (__MM_FOO_H\n"
+	"for mm/foo.h) and an #include <HDR> per --include. Every file under a scope\n"
+	"DIR (default: TO's directory) that uses a moved name in code gets\n"
+	"#include \"TO relative to it\" after its last local #include.\n"
+	"\n"
+	"Refused (exit 1, nothing changed): a use outside the scope, a use in what\n"
+	"stays in FROM, a name TO already declares, a user with no #include.\n"
+	"A SYM that only TO declares has moved already: nothing to do for it.\n"
+	"\n"
+	"  -n         print what would change (lines prefixed \"would: \"), change nothing\n"
+	"  -v         also print each moving declaration with its lines in FROM\n"
+	"  -j N       threads for the tree scan (default: online CPUs)\n"
+	"  --list     print FILE's declarations as FILE:START-END: KIND NAME, KIND one of\n"
+	"             macro, function, type, enum-constant, variable; START-END are the\n"
+	"             lines that would move, comments included\n"
+	"\n"
+	"Exit: 0 moved or nothing to do, 1 refused, 2 usage or I/O error.\n";
+
+static _Noreturn __attribute__((format(printf, 1, 2))) void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: error: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+static void push(char ***v, size_t *n, char *s)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = s;
+}
+
+/* A path relative to KDIR, normalized; "" allowed only when @dir. */
+static char *rel_path(const char *what, const char *p, bool dir)
+{
+	char norm[PATH_MAX];
+
+	if (*p == '/' || !path_normalize(p, norm, sizeof(norm)) || (!dir && !*norm))
+		usage_error("%s '%s' is not a path relative to KDIR; write it like mm/internal.h",
+			    what, p);
+	return xstrdup(norm);
+}
+
+static bool is_ident(const char *s)
+{
+	const char *p;
+
+	if (!*s || (*s >= '0' && *s <= '9'))
+		return false;
+	for (p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_'))
+			return false;
+	return true;
+}
+
+/* The value of option @name: "--name=V" or "--name V", "-jN" or "-j N". */
+static const char *opt_value(int argc, char **argv, int *i, const char *name)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+
+	if (a[n] == '=')
+		return a + n + 1;
+	if (a[n])
+		return a + n;
+	if (*i + 1 >= argc)
+		usage_error("%s needs a value; see '%s --help'", name, progname);
+	return argv[++*i];
+}
+
+static bool is_opt(const char *a, const char *name)
+{
+	size_t n = strlen(name);
+
+	return !strncmp(a, name, n) && (!a[n] || a[n] == '=' || (n == 2 && name[1] != '-'));
+}
+
+static int parse_jobs(const char *s)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno || end == s || *end || n < 1 || n > 1024)
+		usage_error("-j '%s' is not a thread count; pass -j N with 1 <= N <= 1024", s);
+	return (int)n;
+}
+
+static int open_kdir(const char *kdir)
+{
+	int fd = open(kdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0)
+		usage_error("KDIR '%s': %s; pass the top directory of a tree", kdir, strerror(errno));
+	return fd;
+}
+
+static int do_list(const char *kdir, const char *file)
+{
+	struct mv_model m = { 0 };
+	char *path = rel_path("FILE", file, false);
+	int fd = open_kdir(kdir), err;
+
+	err = mv_model_read(&m, fd, path);
+	close(fd);
+	if (err)
+		usage_error("%s: cannot read: %s", path, strerror(err));
+	mv_list(stdout, &m);
+	mv_model_free(&m);
+	free(path);
+	return fflush(stdout) || ferror(stdout) ? 2 : 0;
+}
+
+int cmove_main(int argc, char **argv);
+
+int cmove_main(int argc, char **argv)
+{
+	struct mv_opts o = { 0 };
+	char **pos = NULL;
+	size_t npos = 0, i;
+	bool list = false, dashdash = false;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int k, ret;
+
+	progname = "cmove";
+	o.jobs = ncpu > 0 ? (int)ncpu : 1;
+	for (k = 1; k < argc; k++) {
+		const char *a = argv[k];
+
+		if (dashdash || a[0] != '-' || !a[1]) {
+			push(&pos, &npos, argv[k]);
+		} else if (!strcmp(a, "--")) {
+			dashdash = true;
+		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(usage_text, stdout);
+			return 0;
+		} else if (!strcmp(a, "-n") || !strcmp(a, "--dry-run")) {
+			o.dry_run = true;
+		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+			o.verbose = true;
+		} else if (!strcmp(a, "--list")) {
+			list = true;
+		} else if (is_opt(a, "-j") || is_opt(a, "--jobs")) {
+			o.jobs = parse_jobs(opt_value(argc, argv, &k, a[1] == 'j' ? "-j" : "--jobs"));
+		} else if (is_opt(a, "--scope")) {
+			push(&o.scopes, &o.nscopes,
+			     rel_path("--scope", opt_value(argc, argv, &k, "--scope"), true));
+		} else if (is_opt(a, "--include")) {
+			const char *h = opt_value(argc, argv, &k, "--include");
+
+			if (!*h || strchr(h, '\n'))
+				usage_error("--include '%s' is not a header; write it like linux/mmzone.h", h);
+			push(&o.includes, &o.nincludes, (char *)h);
+		} else {
+			usage_error("unknown option '%s'; see '%s --help'", a, progname);
+		}
+	}
+	if (list) {
+		if (npos != 2 || o.dry_run || o.nscopes || o.nincludes)
+			usage_error("--list takes KDIR and one FILE, no other option; usage: %s --list KDIR FILE",
+				    progname);
+		ret = do_list(pos[0], pos[1]);
+		free(pos);
+		return ret;
+	}
+	if (npos < 4)
+		usage_error("need KDIR FROM TO SYM...; usage: %s [-n] [-v] [--scope DIR]... [--include HDR]... KDIR FROM TO SYM...",
+			    progname);
+	o.kdir = pos[0];
+	o.from = rel_path("FROM", pos[1], false);
+	o.to = rel_path("TO", pos[2], false);
+	if (!strcmp(o.from, o.to))
+		usage_error("FROM and TO are both %s; name two files", o.from);
+	for (i = 3; i < npos; i++) {
+		if (!is_ident(pos[i]))
+			usage_error("'%s' is not a C identifier; name the symbols to move", pos[i]);
+		push(&o.syms, &o.nsyms, pos[i]);
+	}
+	if (!o.nscopes) {
+		const char *slash = strrchr(o.to, '/');
+
+		push(&o.scopes, &o.nscopes, xstrndup(o.to, slash ? (size_t)(slash - o.to) : 0));
+	}
+	o.kdirfd = open_kdir(o.kdir);
+	ret = mv_run(&o);
+	close(o.kdirfd);
+	for (i = 0; i < o.nscopes; i++)
+		free(o.scopes[i]);
+	free(o.scopes);
+	free(o.includes);
+	free(o.syms);
+	free(o.from);
+	free(o.to);
+	free(pos);
+	return ret;
+}
+
+#ifdef CMOVE_MAIN
+int main(int argc, char **argv)
+{
+	return cmove_main(argc, argv);
+}
+#endif

@@ -1,0 +1,792 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The plan of a move, all in memory: which items of FROM move (every
+ * declaration of each SYM; a conditional group whose every item moves
+ * moves whole, one that keeps some is copied around what moves), the
+ * text TO gets and the lines FROM loses, the #include each user in scope
+ * needs, and the refusals: users outside the scope, users in what stays
+ * of FROM, names TO already declares. Nothing is written unless the whole
+ * plan holds.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "move.h"
+#include "nameset.h"
+#include "util.h"
+#include "walk.h"
+
+struct finding {
+	char *path;
+	uint32_t line, col;
+	char *msg;
+};
+
+struct plan {
+	const struct mv_opts *o;
+	struct mv_model from, to;
+	bool to_exists;
+	bool *moved;		/* by FROM item */
+	bool *has;		/* by FROM group: something in it moves */
+	bool *whole;		/* by FROM group: all of it moves */
+	bool *removed;		/* by FROM line, 1-based */
+	struct mv_buf body;	/* what TO gets */
+	struct nameset names;	/* every name the moving items declare */
+	struct finding *finds;
+	size_t nfinds, cfinds;
+	struct mv_edits edits;
+};
+
+static __attribute__((format(printf, 5, 6)))
+void finding(struct plan *p, const char *path, uint32_t line, uint32_t col, const char *fmt, ...)
+{
+	struct finding *f;
+	va_list ap;
+	int n;
+
+	GROW(p->finds, p->nfinds + 1, p->cfinds);
+	f = &p->finds[p->nfinds++];
+	f->path = xstrdup(path);
+	f->line = line;
+	f->col = col;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	f->msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+	va_start(ap, fmt);
+	vsnprintf(f->msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	va_end(ap);
+}
+
+static int finding_cmp(const void *pa, const void *pb)
+{
+	const struct finding *a = pa, *b = pb;
+	int c = strcmp(a->path, b->path);
+
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return (a->col > b->col) - (a->col < b->col);
+}
+
+static __attribute__((format(printf, 1, 2))) int usage_fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: error: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 2;
+}
+
+static bool tok_eq(const struct token *t, const char *s)
+{
+	return strlen(s) == t->len && !memcmp(t->text, s, t->len);
+}
+
+/* Does @m declare @sym outside its guard? The first such declaration, or MV_NONE. */
+static uint32_t declared(const struct mv_model *m, const char *sym)
+{
+	size_t i;
+
+	for (i = 0; i < m->decls.n; i++) {
+		uint32_t it = m->decl_item[i];
+
+		if (it != MV_NONE && !m->items[it].guard && tok_eq(&m->tv.v[m->decls.v[i].tok], sym))
+			return (uint32_t)i;
+	}
+	return MV_NONE;
+}
+
+/* has[] and whole[] of group @g, from the inside out. */
+static void weigh_group(struct plan *p, uint32_t g)
+{
+	const struct mv_group *gr = &p->from.groups[g];
+	bool has = false, whole = gr->endif != MV_NONE;
+	uint32_t b;
+	size_t k;
+
+	for (b = 0; b < gr->ndirs; b++) {
+		for (k = 0; k < gr->br[b].n; k++) {
+			uint32_t u = gr->br[b].v[k];
+
+			if (u & MV_GROUP) {
+				weigh_group(p, u & ~MV_GROUP);
+				has |= p->has[u & ~MV_GROUP];
+				whole &= p->whole[u & ~MV_GROUP];
+			} else {
+				has |= p->moved[u];
+				whole &= p->moved[u];
+			}
+		}
+	}
+	p->has[g] = has;
+	p->whole[g] = has && whole;
+}
+
+static void put_blanks(struct plan *p, uint32_t from, uint32_t to)
+{
+	if (from <= to)
+		mv_put_lines(&p->body, &p->from, from, to);
+}
+
+static bool all_blank(const struct mv_model *m, uint32_t from, uint32_t to)
+{
+	for (; from <= to; from++)
+		if (!mv_blank(m, from))
+			return false;
+	return true;
+}
+
+static void emit_seq(struct plan *p, const struct mv_seq *q, uint32_t open_last, uint32_t close_first);
+
+/* A copy of the directives of group @g around what moves out of it. */
+static void emit_copy(struct plan *p, uint32_t g)
+{
+	const struct mv_model *m = &p->from;
+	const struct mv_group *gr = &m->groups[g];
+	uint32_t b, lastb = 0;
+	size_t k;
+
+	for (b = 0; b < gr->ndirs; b++)
+		for (k = 0; k < gr->br[b].n; k++) {
+			uint32_t u = gr->br[b].v[k];
+
+			if ((u & MV_GROUP) ? p->has[u & ~MV_GROUP] : p->moved[u])
+				lastb = b;
+		}
+	for (b = 0; b <= lastb; b++) {
+		const struct mv_item *d = &m->items[gr->dirs[b]];
+		uint32_t close = b + 1 < gr->ndirs ? m->items[gr->dirs[b + 1]].first :
+			m->items[gr->endif].first;
+
+		mv_put_lines(&p->body, m, d->first, d->last);
+		emit_seq(p, &gr->br[b], d->last, close);
+	}
+	mv_put_lines(&p->body, m, m->items[gr->endif].first, m->items[gr->endif].last);
+}
+
+/*
+ * What moves out of the sequence @q, in order, into the body; FROM loses
+ * it. Consecutive pieces keep the blank lines between them; pieces that
+ * were apart get one blank line at the top level, and inside a group at
+ * most the one above the later piece. @open_last and @close_first are the
+ * lines of the directives around a branch (0 at the top level).
+ */
+static void emit_seq(struct plan *p, const struct mv_seq *q, uint32_t open_last, uint32_t close_first)
+{
+	const struct mv_model *m = &p->from;
+	uint32_t prev = 0, lead, last, l;
+	bool any = false;
+	size_t k;
+
+	for (k = 0; k < q->n; k++) {
+		uint32_t u = q->v[k], g = u & ~MV_GROUP;
+		bool copy = false;
+
+		if (u & MV_GROUP) {
+			if (!p->has[g])
+				continue;
+			copy = !p->whole[g];
+			lead = copy ? m->items[m->groups[g].dirs[0]].first : mv_unit_lead(m, u);
+		} else {
+			if (!p->moved[u])
+				continue;
+			lead = m->items[u].lead;
+		}
+		last = mv_unit_last(m, u);
+		if (any && all_blank(m, prev + 1, lead - 1)) {
+			put_blanks(p, prev + 1, lead - 1);
+		} else if (any && !open_last) {
+			mv_puts(&p->body, "\n");
+		} else if (any) {
+			if (lead > 1 && mv_blank(m, lead - 1))
+				mv_puts(&p->body, "\n");
+		} else if (open_last && all_blank(m, open_last + 1, lead - 1)) {
+			put_blanks(p, open_last + 1, lead - 1);
+		}
+		if (copy) {
+			emit_copy(p, g);
+		} else {
+			mv_put_lines(&p->body, m, lead, last);
+			for (l = lead; l <= last; l++)
+				p->removed[l] = true;
+		}
+		prev = last;
+		any = true;
+	}
+	if (any && close_first && all_blank(m, prev + 1, close_first - 1))
+		put_blanks(p, prev + 1, close_first - 1);
+}
+
+/*
+ * FROM without what moved, and without the blank lines that separated
+ * only moved pieces: where a block went, at most one blank line stays,
+ * and none right inside a conditional directive or at the ends of the file.
+ */
+static void tidy_blanks(struct plan *p)
+{
+	const struct mv_model *m = &p->from;
+	uint32_t n = m->nlines, l, a, b;
+	bool *opener = calloc(n + 2, sizeof(bool)), *closer = calloc(n + 2, sizeof(bool));
+	size_t i;
+
+	if (!opener || !closer)
+		die_oom();
+	for (i = 0; i < m->nitems; i++) {
+		const struct mv_item *it = &m->items[i];
+
+		if (it->guard || it->dir_of == MV_NONE)
+			continue;
+		if (it->kind == MI_IF || it->kind == MI_ELSE)
+			opener[it->last] = true;
+		if (it->kind == MI_ELSE || it->kind == MI_ENDIF)
+			closer[it->first] = true;
+	}
+	/* blank runs with moved lines on both sides */
+	for (l = 1; l <= n; l++) {
+		if (p->removed[l] || !mv_blank(m, l))
+			continue;
+		for (b = l; b + 1 <= n && !p->removed[b + 1] && mv_blank(m, b + 1); b++)
+			;
+		if (l > 1 && p->removed[l - 1] && b < n && p->removed[b + 1])
+			for (a = l; a <= b; a++)
+				p->removed[a] = true;
+		l = b;
+	}
+	for (l = 1; l <= n; l++) {
+		bool bb, ab;
+
+		if (!p->removed[l])
+			continue;
+		a = l;
+		for (b = l; b + 1 <= n && p->removed[b + 1]; b++)
+			;
+		bb = a > 1 && mv_blank(m, a - 1);
+		ab = b < n && mv_blank(m, b + 1);
+		if (ab && (bb || a == 1 || opener[a - 1]))
+			p->removed[b + 1] = true;
+		else if (bb && (b == n || closer[b + 1]))
+			p->removed[a - 1] = true;
+		l = b + 1;
+	}
+	free(opener);
+	free(closer);
+}
+
+/* Mark the items declaring @sym; false when FROM has none. */
+static bool select_sym(struct plan *p, const char *sym)
+{
+	const struct mv_model *m = &p->from;
+	bool found = false;
+	size_t i;
+
+	for (i = 0; i < m->decls.n; i++) {
+		uint32_t it = m->decl_item[i];
+
+		if (it == MV_NONE || m->items[it].guard || !tok_eq(&m->tv.v[m->decls.v[i].tok], sym))
+			continue;
+		p->moved[it] = true;
+		found = true;
+	}
+	return found;
+}
+
+/* Refuse moving an item that crosses a group's directives or sits in an open group. */
+static void check_tangles(struct plan *p)
+{
+	const struct mv_model *m = &p->from;
+	size_t i;
+
+	for (i = 0; i < m->nitems; i++) {
+		const struct mv_item *it = &m->items[i];
+		uint32_t g;
+
+		if (!p->moved[i])
+			continue;
+		if (it->tangled) {
+			finding(p, m->path, it->first, 1,
+				"this declaration crosses #if/#else/#endif lines it does not close; move it by hand");
+			continue;
+		}
+		for (g = it->group; g != MV_NONE; g = m->groups[g].parent)
+			if (m->groups[g].endif == MV_NONE) {
+				finding(p, m->path, m->items[m->groups[g].dirs[0]].first, 1,
+					"this conditional has no #endif; cannot move what it holds");
+				break;
+			}
+	}
+}
+
+static void collect_names(struct plan *p)
+{
+	const struct mv_model *m = &p->from;
+	size_t i;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct token *t = &m->tv.v[m->decls.v[i].tok];
+		uint32_t it = m->decl_item[i];
+
+		if (it != MV_NONE && p->moved[it])
+			nameset_add(&p->names, t->text, t->len);
+	}
+}
+
+/* What stays in FROM must not use what moves. */
+static void check_from(struct plan *p)
+{
+	const struct mv_model *m = &p->from;
+	bool *seen = calloc(p->names.n + 1, sizeof(bool));
+	size_t i;
+
+	if (!seen)
+		die_oom();
+	for (i = 0; i < m->tv.n; i++) {
+		const struct token *t = &m->tv.v[i];
+		uint32_t id;
+
+		if (!mv_is_ref(t) || p->removed[t->line])
+			continue;
+		id = nameset_find(&p->names, t->text, t->len);
+		if (id == NAME_NONE || seen[id])
+			continue;
+		seen[id] = true;
+		finding(p, m->path, t->line, t->col,
+			"%s would move to %s but stays in use here: %s would need %s",
+			p->names.names[id].s, p->o->to, m->path, p->o->to);
+	}
+	free(seen);
+}
+
+/* TO must not declare what comes. */
+static void check_to(struct plan *p)
+{
+	const struct mv_model *m = &p->to;
+	size_t i;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct token *t = &m->tv.v[m->decls.v[i].tok];
+		uint32_t it = m->decl_item[i];
+
+		if (it == MV_NONE || m->items[it].guard ||
+		    nameset_find(&p->names, t->text, t->len) == NAME_NONE)
+			continue;
+		finding(p, m->path, t->line, t->col, "%.*s is already declared here; it would be declared twice",
+			(int)t->len, t->text);
+	}
+}
+
+static char *take(struct mv_buf *b, size_t *len)
+{
+	char *s = b->p ? b->p : xstrdup("");
+
+	*len = b->p ? b->len : 0;
+	b->p = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+static struct mv_edit *add_edit(struct plan *p, const char *path, const char *old, size_t oldlen)
+{
+	struct mv_edit *e;
+
+	GROW(p->edits.v, p->edits.n + 1, p->edits.cap);
+	e = &p->edits.v[p->edits.n++];
+	memset(e, 0, sizeof(*e));
+	e->path = xstrdup(path);
+	if (old) {
+		e->old = xmalloc(oldlen + 1);
+		memcpy(e->old, old, oldlen);
+		e->oldlen = oldlen;
+	}
+	return e;
+}
+
+static uint32_t count_lines(const char *s, size_t n)
+{
+	uint32_t l = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		l += s[i] == '\n';
+	return l + (n && s[n - 1] != '\n');
+}
+
+static const char *plural(uint32_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+static void edit_from(struct plan *p)
+{
+	const struct mv_model *m = &p->from;
+	struct mv_buf b = { 0 };
+	struct mv_edit *e = add_edit(p, m->path, m->buf, m->len);
+	uint32_t l, out = 0;
+
+	for (l = 1; l <= m->nlines; l++) {
+		if (p->removed[l])
+			continue;
+		mv_put(&b, m->buf + m->lines[l - 1].off, m->lines[l - 1].len);
+		out++;
+	}
+	e->new = take(&b, &e->newlen);
+	e->msg = xasprintf("%s: %u line%s moved out", m->path, m->nlines - out,
+			   plural(m->nlines - out));
+}
+
+static void put_include(struct mv_buf *b, const char *hdr)
+{
+	mv_puts(b, "#include ");
+	if (hdr[0] == '<' || hdr[0] == '"') {
+		mv_puts(b, hdr);
+	} else {
+		mv_puts(b, "<");
+		mv_puts(b, hdr);
+		mv_puts(b, ">");
+	}
+	mv_puts(b, "\n");
+}
+
+static void edit_to(struct plan *p)
+{
+	const struct mv_opts *o = p->o;
+	const struct mv_model *m = &p->to;
+	struct mv_buf b = { 0 };
+	struct mv_edit *e;
+	uint32_t n;
+	size_t i;
+
+	if (!p->to_exists) {
+		char *guard = mv_guard_name(o->to);
+
+		e = add_edit(p, o->to, NULL, 0);
+		mv_puts(&b, "/* SPDX-License-Identifier: GPL-2.0 */\n#ifndef ");
+		mv_puts(&b, guard);
+		mv_puts(&b, "\n#define ");
+		mv_puts(&b, guard);
+		mv_puts(&b, "\n");
+		for (i = 0; i < o->nincludes; i++)
+			put_include(&b, o->includes[i]);
+		mv_puts(&b, "\n");
+		mv_put(&b, p->body.p, p->body.len);
+		mv_puts(&b, "\n#endif /* ");
+		mv_puts(&b, guard);
+		mv_puts(&b, " */\n");
+		free(guard);
+		e->new = take(&b, &e->newlen);
+		n = count_lines(e->new, e->newlen);
+		e->msg = xasprintf("%s: created, %u line%s", o->to, n, plural(n));
+		return;
+	}
+	e = add_edit(p, m->path, m->buf, m->len);
+	if (m->guard_endif != MV_NONE) {
+		uint32_t end = m->items[m->guard_endif].first, last = end - 1;
+
+		while (last > 1 && mv_blank(m, last))
+			last--;
+		mv_put_lines(&b, m, 1, last);
+		mv_puts(&b, "\n");
+		mv_put(&b, p->body.p, p->body.len);
+		mv_puts(&b, "\n");
+		mv_put(&b, m->buf + m->lines[end - 1].off, m->len - m->lines[end - 1].off);
+	} else {
+		uint32_t last = m->nlines;
+
+		while (last >= 1 && mv_blank(m, last))
+			last--;
+		if (last) {
+			mv_put_lines(&b, m, 1, last);
+			mv_puts(&b, "\n");
+		}
+		mv_put(&b, p->body.p, p->body.len);
+	}
+	e->new = take(&b, &e->newlen);
+	n = count_lines(e->new, e->newlen) - m->nlines;
+	e->msg = xasprintf("%s: %u line%s added", m->path, n, plural(n));
+}
+
+/*
+ * Where "#include" goes: after the last local include at the top level
+ * (inside the guard), else after the group holding the last local one;
+ * the same with <...> includes when there is no local one. 0: none.
+ */
+static uint32_t include_point(const struct mv_model *m)
+{
+	int pass;
+	size_t i;
+
+	for (pass = 0; pass < 4; pass++) {
+		bool local = pass < 2, top = !(pass & 1);
+		uint32_t best = MV_NONE, g;
+
+		for (i = 0; i < m->nitems; i++) {
+			const struct mv_item *it = &m->items[i];
+
+			if (it->kind == MI_INCLUDE && !it->tangled && it->angle != local &&
+			    (!top || it->group == MV_NONE))
+				best = (uint32_t)i;
+		}
+		if (best == MV_NONE)
+			continue;
+		g = m->items[best].group;
+		if (g == MV_NONE)
+			return m->items[best].last;
+		while (m->groups[g].parent != MV_NONE)
+			g = m->groups[g].parent;
+		return mv_unit_last(m, g | MV_GROUP);
+	}
+	return 0;
+}
+
+static bool in_scope(const struct mv_opts *o, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < o->nscopes; i++)
+		if (path_under(path, o->scopes[i]))
+			return true;
+	return false;
+}
+
+static void scope_list(const struct mv_opts *o, struct mv_buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < o->nscopes; i++) {
+		if (i)
+			mv_puts(b, ", ");
+		mv_puts(b, *o->scopes[i] ? o->scopes[i] : ".");
+		mv_puts(b, *o->scopes[i] ? "/" : "");
+	}
+}
+
+/* A user in scope gets the include; one outside is refused. */
+static int plan_users(struct plan *p)
+{
+	const struct mv_opts *o = p->o;
+	struct filelist fl = { 0 };
+	struct mv_buf scopes = { 0 };
+	size_t i, j, bad;
+
+	bad = mv_scan(o, &p->names, o->from, o->to, &fl);
+	scope_list(o, &scopes);
+	for (i = 0; i < fl.n; i++) {
+		struct file *f = &fl.v[i];
+		struct mv_model m = { 0 };
+		struct mv_buf b = { 0 };
+		struct mv_edit *e;
+		uint32_t at;
+		char *rel;
+		int err;
+
+		if (f->err || !f->hits.n)
+			continue;
+		if (!in_scope(o, f->path)) {
+			bool *seen = calloc(p->names.n + 1, sizeof(bool));
+
+			if (!seen)
+				die_oom();
+			for (j = 0; j < f->hits.n; j++) {
+				const struct hit *h = &f->hits.v[j];
+
+				if (seen[h->sym])
+					continue;
+				seen[h->sym] = true;
+				finding(p, f->path, h->line, h->col,
+					"uses %s, which would move to %s; this file is outside the scope (%s)",
+					p->names.names[h->sym].s, o->to, scopes.p);
+			}
+			free(seen);
+			continue;
+		}
+		err = mv_model_read(&m, o->kdirfd, f->path);
+		if (err) {
+			fprintf(stderr, "%s: error: cannot read: %s\n", f->path, strerror(err));
+			bad++;
+			continue;
+		}
+		if (mv_includes(&m, o->to)) {
+			mv_model_free(&m);
+			continue;
+		}
+		at = include_point(&m);
+		rel = mv_relpath(f->path, o->to);
+		if (!at) {
+			finding(p, f->path, f->hits.v[0].line, f->hits.v[0].col,
+				"uses %s but has no #include to put #include \"%s\" after",
+				p->names.names[f->hits.v[0].sym].s, rel);
+		} else {
+			e = add_edit(p, f->path, m.buf, m.len);
+			mv_put_lines(&b, &m, 1, at);
+			mv_puts(&b, "#include \"");
+			mv_puts(&b, rel);
+			mv_puts(&b, "\"\n");
+			if (at < m.nlines)
+				mv_put(&b, m.buf + m.lines[at].off, m.len - m.lines[at].off);
+			e->new = take(&b, &e->newlen);
+			e->msg = xasprintf("%s: #include \"%s\" added after line %u", f->path, rel, at);
+		}
+		free(rel);
+		mv_model_free(&m);
+	}
+	free(scopes.p);
+	files_free(&fl);
+	return bad ? 2 : 0;
+}
+
+/* -v: each moving declaration with its lines. */
+static void print_moving(const struct plan *p, const char *prefix)
+{
+	const struct mv_model *m = &p->from;
+	size_t i;
+
+	for (i = 0; i < m->decls.n; i++) {
+		const struct mv_decl *d = &m->decls.v[i];
+		const struct token *t = &m->tv.v[d->tok];
+		uint32_t it = m->decl_item[i];
+
+		if (it == MV_NONE || !p->moved[it])
+			continue;
+		printf("%s%s: moving %s:%u-%u: %s %.*s\n", prefix, progname, m->path,
+		       m->items[it].lead, m->items[it].last, mv_kind_name(d->kind),
+		       (int)t->len, t->text);
+	}
+}
+
+static void plan_free(struct plan *p)
+{
+	size_t i;
+
+	mv_model_free(&p->from);
+	mv_model_free(&p->to);
+	free(p->moved);
+	free(p->has);
+	free(p->whole);
+	free(p->removed);
+	free(p->body.p);
+	nameset_free(&p->names);
+	for (i = 0; i < p->nfinds; i++) {
+		free(p->finds[i].path);
+		free(p->finds[i].msg);
+	}
+	free(p->finds);
+	mv_edits_free(&p->edits);
+}
+
+static int refuse(struct plan *p)
+{
+	size_t i;
+
+	qsort(p->finds, p->nfinds, sizeof(*p->finds), finding_cmp);
+	for (i = 0; i < p->nfinds; i++)
+		fprintf(stderr, "%s:%u:%u: error: %s\n", p->finds[i].path, p->finds[i].line,
+			p->finds[i].col, p->finds[i].msg);
+	fprintf(stderr, "%s: refused: %zu error%s; nothing changed\n", progname, p->nfinds,
+		p->nfinds == 1 ? "" : "s");
+	return 1;
+}
+
+/* The SYMs: those FROM declares move; those only TO declares have moved already. */
+static int select_syms(struct plan *p, struct mv_buf *already)
+{
+	const struct mv_opts *o = p->o;
+	size_t i;
+
+	for (i = 0; i < o->nsyms; i++) {
+		if (select_sym(p, o->syms[i]))
+			continue;
+		if (p->to_exists && declared(&p->to, o->syms[i]) != MV_NONE) {
+			if (already->len)
+				mv_puts(already, " ");
+			mv_puts(already, o->syms[i]);
+			continue;
+		}
+		return usage_fail("%s is not declared in %s", o->syms[i], o->from);
+	}
+	return 0;
+}
+
+int mv_run(const struct mv_opts *o)
+{
+	struct plan p = { .o = o };
+	struct mv_buf already = { 0 };
+	const char *pre = o->dry_run ? "would: " : "";
+	bool any = false;
+	size_t i;
+	int err, ret;
+
+	err = mv_model_read(&p.from, o->kdirfd, o->from);
+	if (err) {
+		ret = usage_fail("%s: cannot read: %s", o->from, strerror(err));
+		goto out;
+	}
+	err = mv_model_read(&p.to, o->kdirfd, o->to);
+	if (err && err != ENOENT) {
+		ret = usage_fail("%s: cannot read: %s", o->to, strerror(err));
+		goto out;
+	}
+	p.to_exists = !err;
+	p.moved = calloc(p.from.nitems + 1, sizeof(bool));
+	p.has = calloc(p.from.ngroups + 1, sizeof(bool));
+	p.whole = calloc(p.from.ngroups + 1, sizeof(bool));
+	p.removed = calloc(p.from.nlines + 2, sizeof(bool));
+	if (!p.moved || !p.has || !p.whole || !p.removed)
+		die_oom();
+	ret = select_syms(&p, &already);
+	if (ret)
+		goto out;
+	for (i = 0; i < p.from.nitems; i++)
+		any |= p.moved[i];
+	if (!any) {
+		printf("%s: nothing to do: %s already in %s\n", progname, already.p, o->to);
+		ret = 0;
+		goto out;
+	}
+	if (already.len)
+		printf("%s%s: %s already in %s\n", pre, progname, already.p, o->to);
+	collect_names(&p);
+	check_tangles(&p);
+	if (p.nfinds) {
+		ret = refuse(&p);
+		goto out;
+	}
+	for (i = 0; i < p.from.ngroups; i++)
+		if (p.from.groups[i].parent == MV_NONE)
+			weigh_group(&p, (uint32_t)i);
+	emit_seq(&p, &p.from.root, 0, 0);
+	tidy_blanks(&p);
+	check_from(&p);
+	if (p.to_exists)
+		check_to(&p);
+	edit_from(&p);
+	edit_to(&p);
+	ret = plan_users(&p);
+	if (p.nfinds) {
+		ret = refuse(&p);
+		goto out;
+	}
+	if (ret)
+		goto out;
+	if (!o->dry_run) {
+		ret = mv_write_all(o->kdir, &p.edits);
+		if (ret)
+			goto out;
+	}
+	if (o->verbose)
+		print_moving(&p, pre);
+	for (i = 0; i < p.edits.n; i++)
+		printf("%s%s: %s\n", pre, progname, p.edits.v[i].msg);
+	if (fflush(stdout) || ferror(stdout))
+		ret = 2;
+out:
+	free(already.p);
+	plan_free(&p);
+	return ret;
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Who uses what moves: the tree walk and thread pool of the scanner, the
+ * byte prefilter, then lexing and the declaration reader for the files
+ * that may mention a moved name. A file that declares a name itself
+ * (its own macro, type, enumerator, static function or variable) does not
+ * use ours; a non-static function or variable of that name does, since it
+ * needs the prototype.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+#include "hits.h"
+#include "move.h"
+#include "nameset.h"
+#include "util.h"
+#include "walk.h"
+
+enum { HIT_REF, HIT_OWN };
+
+struct scan {
+	const struct nameset *names;
+	struct filter filter;
+	const char *skip1, *skip2;
+};
+
+static bool own(const struct mv_decl *d)
+{
+	if (d->kind == MN_FUNC || d->kind == MN_VAR)
+		return d->is_static;
+	return true;
+}
+
+static void scan_file(struct worker *w, struct file *f)
+{
+	const struct scan *s = w->pool->arg;
+	struct mv_decls d = { 0 };
+	size_t i;
+
+	if (!strcmp(f->path, s->skip1) || !strcmp(f->path, s->skip2) ||
+	    !filter_any(&s->filter, w->buf.p, w->buf.len))
+		return;
+	lex_all(&w->lx, w->buf.p, w->buf.len, 0, &w->tv);
+	mv_decls_read(&w->tv, &d);
+	for (i = 0; i < d.n; i++) {
+		const struct token *t = &w->tv.v[d.v[i].tok];
+		uint32_t id = nameset_find(s->names, t->text, t->len);
+
+		if (id != NAME_NONE && own(&d.v[i]))
+			hits_add(&f->hits, t->line, t->col, id, HIT_OWN);
+	}
+	mv_decls_free(&d);
+	for (i = 0; i < w->tv.n; i++) {
+		const struct token *t = &w->tv.v[i];
+		uint32_t id;
+
+		if (!mv_is_ref(t))
+			continue;
+		id = nameset_find(s->names, t->text, t->len);
+		if (id != NAME_NONE)
+			hits_add(&f->hits, t->line, t->col, id, HIT_REF);
+	}
+}
+
+/* Keep the references to names the file does not declare itself. */
+static void drop_own(struct file *f, size_t nnames)
+{
+	bool *mine;
+	size_t i, o = 0;
+
+	if (!f->hits.n)
+		return;
+	mine = xmalloc(nnames * sizeof(*mine));
+	memset(mine, 0, nnames * sizeof(*mine));
+	for (i = 0; i < f->hits.n; i++)
+		if (f->hits.v[i].kind == HIT_OWN)
+			mine[f->hits.v[i].sym] = true;
+	for (i = 0; i < f->hits.n; i++)
+		if (f->hits.v[i].kind == HIT_REF && !mine[f->hits.v[i].sym])
+			f->hits.v[o++] = f->hits.v[i];
+	f->hits.n = o;
+	hits_sort(&f->hits);
+	free(mine);
+}
+
+size_t mv_scan(const struct mv_opts *o, const struct nameset *names, const char *skip1,
+	       const char *skip2, struct filelist *fl)
+{
+	struct scan s = { .names = names, .skip1 = skip1, .skip2 = skip2 };
+	struct pool p = { .kdirfd = o->kdirfd, .jobs = o->jobs, .files = fl,
+			  .fn = scan_file, .arg = &s };
+	size_t i, bad = 0;
+
+	for (i = 0; i < names->n; i++)
+		filter_add(&s.filter, names->names[i].s, strlen(names->names[i].s));
+	filter_build(&s.filter);
+	pool_walk(&p);
+	files_sort(fl);
+	filter_free(&s.filter);
+	for (i = 0; i < fl->n; i++) {
+		struct file *f = &fl->v[i];
+
+		if (f->err) {
+			fprintf(stderr, "%s: error: cannot read: %s\n", f->path, strerror(f->err));
+			bad++;
+			continue;
+		}
+		drop_own(f, names->n);
+	}
+	return bad;
+}
