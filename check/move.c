@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "move.h"
 #include "nameset.h"
@@ -83,6 +84,22 @@ static __attribute__((format(printf, 1, 2))) int usage_fail(const char *fmt, ...
 	va_end(ap);
 	fputc('\n', stderr);
 	return 2;
+}
+
+/* Does the directory of @path (relative to KDIR) exist? */
+static bool dir_exists(int kdirfd, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+	char *dir;
+	bool ok;
+
+	if (!slash)
+		return true;
+	dir = xstrndup(path, (size_t)(slash - path));
+	ok = !fstatat(kdirfd, dir, &st, 0) && S_ISDIR(st.st_mode);
+	free(dir);
+	return ok;
 }
 
 static bool tok_eq(const struct token *t, const char *s)
@@ -733,6 +750,10 @@ int mv_run(const struct mv_opts *o)
 		goto out;
 	}
 	p.to_exists = !err;
+	if (!p.to_exists && !dir_exists(o->kdirfd, o->to)) {
+		ret = usage_fail("%s: its directory does not exist; create it first", o->to);
+		goto out;
+	}
 	p.moved = calloc(p.from.nitems + 1, sizeof(bool));
 	p.has = calloc(p.from.ngroups + 1, sizeof(bool));
 	p.whole = calloc(p.from.ngroups + 1, sizeof(bool));

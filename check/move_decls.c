@@ -84,6 +84,22 @@ static void add_seg(struct mv_decls *d, uint32_t tok0, uint32_t tok1, bool body)
 	d->segs[d->nsegs++] = (struct mv_seg){ .tok0 = tok0, .tok1 = tok1, .body = body };
 }
 
+/*
+ * A macro that declares something: DEFINE_GUARD, not an attribute such as
+ * __printf (upper case, no lower case letter).
+ */
+static bool macro_name(const struct token *t)
+{
+	uint32_t i;
+
+	if (t->kind != TOK_IDENT)
+		return false;
+	for (i = 0; i < t->len; i++)
+		if (t->text[i] >= 'a' && t->text[i] <= 'z')
+			return false;
+	return true;
+}
+
 /* The code token after @i, or NULL. */
 static const struct token *next_code(const struct tokvec *tv, size_t i)
 {
@@ -97,8 +113,9 @@ static const struct token *next_code(const struct tokvec *tv, size_t i)
  * Cut the code tokens into declarations. A '{' right after a ')' at the
  * top opens a function body, which ends the declaration at its '}'
  * (unless the parentheses were an attribute's); other braces (records,
- * initializers) run on to the ';'. A leading macro invocation alone on its
- * lines ("DEFINE_GUARD(...)" without a ';') is a declaration of its own.
+ * initializers) run on to the ';'. A leading upper-case macro invocation
+ * alone on its lines ("DEFINE_GUARD(...)" without a ';') is a declaration
+ * of its own; "__printf(1, 2)" on the line above a prototype is not.
  */
 static void segment(const struct tokvec *tv, struct mv_decls *d)
 {
@@ -118,7 +135,7 @@ static void segment(const struct tokvec *tv, struct mv_decls *d)
 			ntok = 0;
 		}
 		ntok++;
-		if (ntok == 2 && punct(t, '(') && tv->v[prev].kind == TOK_IDENT && brace == 0)
+		if (ntok == 2 && punct(t, '(') && brace == 0 && macro_name(&tv->v[prev]))
 			call = true;
 		if (punct(t, '(') || punct(t, '[')) {
 			if (paren++ == 0 && brace == 0)

@@ -429,6 +429,7 @@ test_expect_success 'usage errors: exit 2, one line' '
 	usage_error "$cmove" "$base" ../up.h lib/private.h WID_FAST &&
 	usage_error "$cmove" "$base" lib/alloc.h lib/private.h "not-a-name" &&
 	usage_error "$cmove" "$base" lib/nope.h lib/private.h WID_FAST &&
+	usage_error "$cmove" "$base" lib/alloc.h nodir/private.h wid_total &&
 	usage_error "$cmove" "$TRASH/nope" lib/alloc.h lib/private.h WID_FAST &&
 	usage_error "$cmove" -j 0 "$base" lib/alloc.h lib/private.h WID_FAST &&
 	usage_error "$cmove" --list "$base" &&
