@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The plan of a move, all in memory: which items of FROM move (every
- * declaration of each SYM; a conditional group whose every item moves
- * moves whole, one that keeps some is copied around what moves), the
- * text TO gets and the lines FROM loses, the #include each user in scope
- * needs, and the refusals: users outside the scope, users in what stays
+ * declaration of each SYM), the text TO gets and the lines FROM loses
+ * (move_cut.c), the #include each user in scope needs, and the refusals: users outside the scope, users in what stays
  * of FROM, names TO already declares. Nothing is written unless the whole
  * plan holds.
  */
@@ -30,11 +28,7 @@ struct plan {
 	const struct mv_opts *o;
 	struct mv_model from, to;
 	bool to_exists;
-	bool *moved;		/* by FROM item */
-	bool *has;		/* by FROM group: something in it moves */
-	bool *whole;		/* by FROM group: all of it moves */
-	bool *removed;		/* by FROM line, 1-based */
-	struct mv_buf body;	/* what TO gets */
+	struct mv_cut cut;	/* what moves, what TO gets, what FROM loses */
 	struct nameset names;	/* every name the moving items declare */
 	struct finding *finds;
 	size_t nfinds, cfinds;
@@ -121,182 +115,6 @@ static uint32_t declared(const struct mv_model *m, const char *sym)
 	return MV_NONE;
 }
 
-/* has[] and whole[] of group @g, from the inside out. */
-static void weigh_group(struct plan *p, uint32_t g)
-{
-	const struct mv_group *gr = &p->from.groups[g];
-	bool has = false, whole = gr->endif != MV_NONE;
-	uint32_t b;
-	size_t k;
-
-	for (b = 0; b < gr->ndirs; b++) {
-		for (k = 0; k < gr->br[b].n; k++) {
-			uint32_t u = gr->br[b].v[k];
-
-			if (u & MV_GROUP) {
-				weigh_group(p, u & ~MV_GROUP);
-				has |= p->has[u & ~MV_GROUP];
-				whole &= p->whole[u & ~MV_GROUP];
-			} else {
-				has |= p->moved[u];
-				whole &= p->moved[u];
-			}
-		}
-	}
-	p->has[g] = has;
-	p->whole[g] = has && whole;
-}
-
-static void put_blanks(struct plan *p, uint32_t from, uint32_t to)
-{
-	if (from <= to)
-		mv_put_lines(&p->body, &p->from, from, to);
-}
-
-static bool all_blank(const struct mv_model *m, uint32_t from, uint32_t to)
-{
-	for (; from <= to; from++)
-		if (!mv_blank(m, from))
-			return false;
-	return true;
-}
-
-static void emit_seq(struct plan *p, const struct mv_seq *q, uint32_t open_last, uint32_t close_first);
-
-/* A copy of the directives of group @g around what moves out of it. */
-static void emit_copy(struct plan *p, uint32_t g)
-{
-	const struct mv_model *m = &p->from;
-	const struct mv_group *gr = &m->groups[g];
-	uint32_t b, lastb = 0;
-	size_t k;
-
-	for (b = 0; b < gr->ndirs; b++)
-		for (k = 0; k < gr->br[b].n; k++) {
-			uint32_t u = gr->br[b].v[k];
-
-			if ((u & MV_GROUP) ? p->has[u & ~MV_GROUP] : p->moved[u])
-				lastb = b;
-		}
-	for (b = 0; b <= lastb; b++) {
-		const struct mv_item *d = &m->items[gr->dirs[b]];
-		uint32_t close = b + 1 < gr->ndirs ? m->items[gr->dirs[b + 1]].first :
-			m->items[gr->endif].first;
-
-		mv_put_lines(&p->body, m, d->first, d->last);
-		emit_seq(p, &gr->br[b], d->last, close);
-	}
-	mv_put_lines(&p->body, m, m->items[gr->endif].first, m->items[gr->endif].last);
-}
-
-/*
- * What moves out of the sequence @q, in order, into the body; FROM loses
- * it. Consecutive pieces keep the blank lines between them; pieces that
- * were apart get one blank line at the top level, and inside a group at
- * most the one above the later piece. @open_last and @close_first are the
- * lines of the directives around a branch (0 at the top level).
- */
-static void emit_seq(struct plan *p, const struct mv_seq *q, uint32_t open_last, uint32_t close_first)
-{
-	const struct mv_model *m = &p->from;
-	uint32_t prev = 0, lead, last, l;
-	bool any = false;
-	size_t k;
-
-	for (k = 0; k < q->n; k++) {
-		uint32_t u = q->v[k], g = u & ~MV_GROUP;
-		bool copy = false;
-
-		if (u & MV_GROUP) {
-			if (!p->has[g])
-				continue;
-			copy = !p->whole[g];
-			lead = copy ? m->items[m->groups[g].dirs[0]].first : mv_unit_lead(m, u);
-		} else {
-			if (!p->moved[u])
-				continue;
-			lead = m->items[u].lead;
-		}
-		last = mv_unit_last(m, u);
-		if (any && all_blank(m, prev + 1, lead - 1)) {
-			put_blanks(p, prev + 1, lead - 1);
-		} else if (any && !open_last) {
-			mv_puts(&p->body, "\n");
-		} else if (any) {
-			if (lead > 1 && mv_blank(m, lead - 1))
-				mv_puts(&p->body, "\n");
-		} else if (open_last && all_blank(m, open_last + 1, lead - 1)) {
-			put_blanks(p, open_last + 1, lead - 1);
-		}
-		if (copy) {
-			emit_copy(p, g);
-		} else {
-			mv_put_lines(&p->body, m, lead, last);
-			for (l = lead; l <= last; l++)
-				p->removed[l] = true;
-		}
-		prev = last;
-		any = true;
-	}
-	if (any && close_first && all_blank(m, prev + 1, close_first - 1))
-		put_blanks(p, prev + 1, close_first - 1);
-}
-
-/*
- * FROM without what moved, and without the blank lines that separated
- * only moved pieces: where a block went, at most one blank line stays,
- * and none right inside a conditional directive or at the ends of the file.
- */
-static void tidy_blanks(struct plan *p)
-{
-	const struct mv_model *m = &p->from;
-	uint32_t n = m->nlines, l, a, b;
-	bool *opener = calloc(n + 2, sizeof(bool)), *closer = calloc(n + 2, sizeof(bool));
-	size_t i;
-
-	if (!opener || !closer)
-		die_oom();
-	for (i = 0; i < m->nitems; i++) {
-		const struct mv_item *it = &m->items[i];
-
-		if (it->guard || it->dir_of == MV_NONE)
-			continue;
-		if (it->kind == MI_IF || it->kind == MI_ELSE)
-			opener[it->last] = true;
-		if (it->kind == MI_ELSE || it->kind == MI_ENDIF)
-			closer[it->first] = true;
-	}
-	/* blank runs with moved lines on both sides */
-	for (l = 1; l <= n; l++) {
-		if (p->removed[l] || !mv_blank(m, l))
-			continue;
-		for (b = l; b + 1 <= n && !p->removed[b + 1] && mv_blank(m, b + 1); b++)
-			;
-		if (l > 1 && p->removed[l - 1] && b < n && p->removed[b + 1])
-			for (a = l; a <= b; a++)
-				p->removed[a] = true;
-		l = b;
-	}
-	for (l = 1; l <= n; l++) {
-		bool bb, ab;
-
-		if (!p->removed[l])
-			continue;
-		a = l;
-		for (b = l; b + 1 <= n && p->removed[b + 1]; b++)
-			;
-		bb = a > 1 && mv_blank(m, a - 1);
-		ab = b < n && mv_blank(m, b + 1);
-		if (ab && (bb || a == 1 || opener[a - 1]))
-			p->removed[b + 1] = true;
-		else if (bb && (b == n || closer[b + 1]))
-			p->removed[a - 1] = true;
-		l = b + 1;
-	}
-	free(opener);
-	free(closer);
-}
-
 /* Mark the items declaring @sym; false when FROM has none. */
 static bool select_sym(struct plan *p, const char *sym)
 {
@@ -309,7 +127,7 @@ static bool select_sym(struct plan *p, const char *sym)
 
 		if (it == MV_NONE || m->items[it].guard || !tok_eq(&m->tv.v[m->decls.v[i].tok], sym))
 			continue;
-		p->moved[it] = true;
+		p->cut.moved[it] = true;
 		found = true;
 	}
 	return found;
@@ -325,7 +143,7 @@ static void check_tangles(struct plan *p)
 		const struct mv_item *it = &m->items[i];
 		uint32_t g;
 
-		if (!p->moved[i])
+		if (!p->cut.moved[i])
 			continue;
 		if (it->tangled) {
 			finding(p, m->path, it->first, 1,
@@ -350,7 +168,7 @@ static void collect_names(struct plan *p)
 		const struct token *t = &m->tv.v[m->decls.v[i].tok];
 		uint32_t it = m->decl_item[i];
 
-		if (it != MV_NONE && p->moved[it])
+		if (it != MV_NONE && p->cut.moved[it])
 			nameset_add(&p->names, t->text, t->len);
 	}
 }
@@ -368,7 +186,7 @@ static void check_from(struct plan *p)
 		const struct token *t = &m->tv.v[i];
 		uint32_t id;
 
-		if (!mv_is_ref(t) || p->removed[t->line])
+		if (!mv_is_ref(t) || p->cut.removed[t->line])
 			continue;
 		id = nameset_find(&p->names, t->text, t->len);
 		if (id == NAME_NONE || seen[id])
@@ -448,7 +266,7 @@ static void edit_from(struct plan *p)
 	uint32_t l, out = 0;
 
 	for (l = 1; l <= m->nlines; l++) {
-		if (p->removed[l])
+		if (p->cut.removed[l])
 			continue;
 		mv_put(&b, m->buf + m->lines[l - 1].off, m->lines[l - 1].len);
 		out++;
@@ -492,7 +310,7 @@ static void edit_to(struct plan *p)
 		for (i = 0; i < o->nincludes; i++)
 			put_include(&b, o->includes[i]);
 		mv_puts(&b, "\n");
-		mv_put(&b, p->body.p, p->body.len);
+		mv_put(&b, p->cut.body.p, p->cut.body.len);
 		mv_puts(&b, "\n#endif /* ");
 		mv_puts(&b, guard);
 		mv_puts(&b, " */\n");
@@ -510,7 +328,7 @@ static void edit_to(struct plan *p)
 			last--;
 		mv_put_lines(&b, m, 1, last);
 		mv_puts(&b, "\n");
-		mv_put(&b, p->body.p, p->body.len);
+		mv_put(&b, p->cut.body.p, p->cut.body.len);
 		mv_puts(&b, "\n");
 		mv_put(&b, m->buf + m->lines[end - 1].off, m->len - m->lines[end - 1].off);
 	} else {
@@ -522,7 +340,7 @@ static void edit_to(struct plan *p)
 			mv_put_lines(&b, m, 1, last);
 			mv_puts(&b, "\n");
 		}
-		mv_put(&b, p->body.p, p->body.len);
+		mv_put(&b, p->cut.body.p, p->cut.body.len);
 	}
 	e->new = take(&b, &e->newlen);
 	n = count_lines(e->new, e->newlen) - m->nlines;
@@ -669,7 +487,7 @@ static void print_moving(const struct plan *p, const char *prefix)
 		const struct token *t = &m->tv.v[d->tok];
 		uint32_t it = m->decl_item[i];
 
-		if (it == MV_NONE || !p->moved[it])
+		if (it == MV_NONE || !p->cut.moved[it])
 			continue;
 		printf("%s%s: moving %s:%u-%u: %s %.*s\n", prefix, progname, m->path,
 		       m->items[it].lead, m->items[it].last, mv_kind_name(d->kind),
@@ -683,11 +501,7 @@ static void plan_free(struct plan *p)
 
 	mv_model_free(&p->from);
 	mv_model_free(&p->to);
-	free(p->moved);
-	free(p->has);
-	free(p->whole);
-	free(p->removed);
-	free(p->body.p);
+	mv_cut_free(&p->cut);
 	nameset_free(&p->names);
 	for (i = 0; i < p->nfinds; i++) {
 		free(p->finds[i].path);
@@ -754,17 +568,12 @@ int mv_run(const struct mv_opts *o)
 		ret = usage_fail("%s: its directory does not exist; create it first", o->to);
 		goto out;
 	}
-	p.moved = calloc(p.from.nitems + 1, sizeof(bool));
-	p.has = calloc(p.from.ngroups + 1, sizeof(bool));
-	p.whole = calloc(p.from.ngroups + 1, sizeof(bool));
-	p.removed = calloc(p.from.nlines + 2, sizeof(bool));
-	if (!p.moved || !p.has || !p.whole || !p.removed)
-		die_oom();
+	mv_cut_init(&p.cut, &p.from);
 	ret = select_syms(&p, &already);
 	if (ret)
 		goto out;
 	for (i = 0; i < p.from.nitems; i++)
-		any |= p.moved[i];
+		any |= p.cut.moved[i];
 	if (!any) {
 		printf("%s: nothing to do: %s already in %s\n", progname, already.p, o->to);
 		ret = 0;
@@ -778,11 +587,7 @@ int mv_run(const struct mv_opts *o)
 		ret = refuse(&p);
 		goto out;
 	}
-	for (i = 0; i < p.from.ngroups; i++)
-		if (p.from.groups[i].parent == MV_NONE)
-			weigh_group(&p, (uint32_t)i);
-	emit_seq(&p, &p.from.root, 0, 0);
-	tidy_blanks(&p);
+	mv_cut_run(&p.cut);
 	check_from(&p);
 	if (p.to_exists)
 		check_to(&p);

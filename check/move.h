@@ -185,6 +185,25 @@ void mv_puts(struct mv_buf *b, const char *s);
 /* Lines [from, to] of @m, with a newline added to a last line without one. */
 void mv_put_lines(struct mv_buf *b, const struct mv_model *m, uint32_t from, uint32_t to);
 
+/* What moves out of a file, what the destination gets, what the file loses. */
+struct mv_cut {
+	const struct mv_model *m;
+	bool *moved;		/* by item: set by the caller */
+	bool *has;		/* by group: something in it moves */
+	bool *whole;		/* by group: all of it moves */
+	bool *removed;		/* by line, 1-based */
+	struct mv_buf body;	/* the moving lines, for the destination */
+};
+
+void mv_cut_init(struct mv_cut *c, const struct mv_model *m);
+
+/*
+ * With c->moved set (none tangled, none in a group without #endif), fill
+ * has, whole, removed and body.
+ */
+void mv_cut_run(struct mv_cut *c);
+void mv_cut_free(struct mv_cut *c);
+
 /* The file edits of a move, written all or nothing. */
 struct mv_edit {
 	char *path;		/* relative to KDIR */
