@@ -11,7 +11,7 @@ CMOVE_HDRS := check/move.h check/lex.h check/decl.h check/util.h check/walk.h \
 CMOVE_SHARED := check/lex.c check/decl.c check/util.c check/walk.c check/hits.c \
 	check/filter.c check/nameset.c
 
-.PHONY: cmove-san
+.PHONY: cmove-san cmove-fuzz
 
 tools: $(CMOVE)
 
@@ -25,3 +25,10 @@ cmove-san: $(O)/bin/san/cmove
 $(O)/bin/san/cmove: $(CMOVE_SRCS) $(CMOVE_SHARED) $(CMOVE_HDRS) check/move.mk
 	@mkdir -p $(@D)
 	$(SAN_CC) $(SAN_CFLAGS) -DCMOVE_MAIN -o $@ $(CMOVE_SRCS) $(CMOVE_SHARED) $(CSCAN_LIBS)
+
+# libFuzzer target for the file model and the cut (tests/unit/move_fuzz.c).
+cmove-fuzz: $(O)/bin/fuzz_move
+
+$(O)/bin/fuzz_move: tests/unit/move_fuzz.c $(CMOVE_SRCS) $(CMOVE_SHARED) $(CMOVE_HDRS) check/move.mk
+	@mkdir -p $(@D)
+	$(SAN_CC) $(SAN_CFLAGS) -fsanitize=fuzzer -Icheck -o $@ $< $(CMOVE_SRCS) $(CMOVE_SHARED) $(CSCAN_LIBS)
