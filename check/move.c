@@ -306,10 +306,11 @@ static void edit_to(struct plan *p)
 		mv_puts(&b, guard);
 		mv_puts(&b, "\n#define ");
 		mv_puts(&b, guard);
-		mv_puts(&b, "\n");
+		mv_puts(&b, "\n\n");
 		for (i = 0; i < o->nincludes; i++)
 			put_include(&b, o->includes[i]);
-		mv_puts(&b, "\n");
+		if (o->nincludes)
+			mv_puts(&b, "\n");
 		mv_put(&b, p->cut.body.p, p->cut.body.len);
 		mv_puts(&b, "\n#endif /* ");
 		mv_puts(&b, guard);

@@ -158,6 +158,7 @@ cat >"$TRASH/want-to" <<'C'
 /* SPDX-License-Identifier: GPL-2.0 */
 #ifndef __LIB_PRIVATE_H
 #define __LIB_PRIVATE_H
+
 #include <linux/types.h>
 #include "alloc.h"
 
@@ -235,7 +236,7 @@ C
 
 cat >"$TRASH/want-out" <<'EOF'
 cmove: lib/alloc.h: 43 lines moved out
-cmove: lib/private.h: created, 54 lines
+cmove: lib/private.h: created, 55 lines
 cmove: lib/alloc.c: #include "private.h" added after line 4
 cmove: lib/sub/user.c: #include "../private.h" added after line 2
 cmove: lib/total.c: #include "private.h" added after line 1
