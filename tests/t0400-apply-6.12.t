@@ -5,8 +5,7 @@
 # kernel's own "make coccicheck".
 . "$(dirname "$0")/lib/tap.sh"
 
-[ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
-[ -d "$KDIR_DEFAULT/.git" ] || test_skip_all "no kernel tree at $KDIR_DEFAULT (make kernel)"
+require_kernel_tree
 kdir=$(scratch_worktree apply) || exit 1
 apply() { make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/o" STEPS=callers "$@"; }
 

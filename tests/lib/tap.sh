@@ -65,16 +65,24 @@ expect_exit() {
 	return 1
 }
 
-# kernel_tree: the shared provisioned 6.12 tree, or skip when absent.
+# require_kernel_tree: skip the whole script without the shared 6.12 tree,
+# or with KERNEL_TESTS=0 (make test-quick). Call it at the top level.
+require_kernel_tree() {
+	[ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
+	[ -d "$KDIR_DEFAULT/.git" ] || test_skip_all "no kernel tree at $KDIR_DEFAULT (make kernel)"
+	return 0
+}
+
+# kernel_tree: the shared provisioned 6.12 tree (an error when missing).
 kernel_tree() {
-	[ -d "$KDIR_DEFAULT/.git" ] || test_skip_all "no kernel tree at $KDIR_DEFAULT (run 'make kernel')"
+	[ -d "$KDIR_DEFAULT/.git" ] || { echo "no kernel tree at $KDIR_DEFAULT" >&2; return 1; }
 	echo "$KDIR_DEFAULT"
 }
 
 # scratch_worktree NAME: a throwaway detached worktree of the shared tree
 # under $O/test, reset to its baseline; prints its path.
 scratch_worktree() {
-	kdir=$(kernel_tree)
+	kdir=$(kernel_tree) || return 1
 	wt=$O/test/worktrees/$1
 	if [ -d "$wt/.git" ] || [ -f "$wt/.git" ]; then
 		git -C "$wt" checkout -q --detach -f "$(git -C "$kdir" rev-parse HEAD)" &&
