@@ -11,13 +11,10 @@
 # KDIR is clean.
 #
 # Environment: KDIR, O, J, V, STEPS (default: every step, in order).
-#
-# A step is scripts/steps/NAME.sh, run inside the tree. It edits files in
-# place and exits 0 (nothing changed means it did not apply, and it says
-# why), 1 when it fails, 2 on an environment error.
+# How a step runs: scripts/steps.sh.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/steps.sh"
 
-all_steps="split callers remove-node move-alloc-pages"
 scratch=0
 case "${1:-}" in
 --scratch) scratch=1 ;;
@@ -30,13 +27,7 @@ require_kdir "$KDIR"
 [ "$scratch" = 1 ] || require_clean "$KDIR"
 require_cmd git git
 
-steps=${STEPS:-$all_steps}
-for s in $steps; do
-	case " $all_steps " in
-	*" $s "*) ;;
-	*) die "unknown step '$s' in STEPS; known steps: $all_steps" ;;
-	esac
-done
+steps_selected
 
 out=$O/apply
 tree=$out/tree
@@ -67,17 +58,7 @@ for s in $steps; do
 	n=$((n + 1))
 	patch=$(printf '%s/%02d-%s.patch' "$out" "$n" "$s")
 	before=$(git -C "$tree" rev-parse HEAD)
-	(cd "$tree" && prog=$s "$TOOLKIT/scripts/steps/$s.sh")
-	rc=$?
-	if [ $rc -ne 0 ]; then
-		git -C "$tree" reset -q --hard "$before" && git -C "$tree" clean -q -fd
-		printf '%s: error: step %s failed (exit %d); nothing was applied\n' "$prog" "$s" "$rc" >&2
-		exit "$rc"
-	fi
-	if [ -z "$(git -C "$tree" status --porcelain)" ]; then
-		info "$s: skipped: no change"
-		continue
-	fi
+	step_run "$tree" "$s" "nothing was applied" || continue
 	commit "$s" || die "cannot commit step $s in $tree"
 	git -C "$tree" diff --binary "$before" HEAD > "$patch"
 	git -C "$tree" diff --numstat "$before" HEAD |
