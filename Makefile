@@ -54,6 +54,7 @@ apply: $(DEPS_STAMP) $(KDIR_DEP) tools
 
 include check/check.mk
 include check/move.mk
+include scripts/series.mk
 
 # The project's own tests: unit, SmPL fixtures and the real-tree integration
 # tests on the default tree, all under prove.

@@ -1,0 +1,43 @@
+#!/bin/sh
+# Commit the callers step's change, staged in the current tree (a kernel git
+# work tree), as one commit per subsystem: the changed files grouped by
+# their drivers-migrated/ entry (entries.sh: entry_for), files no entry
+# knows by their inferred subject prefix (prefix.sh); the groups in the
+# order of their first file's path. Messages: series-message.sh callers;
+# commits: series-commit.sh.
+#
+#   series-callers.sh
+#
+# SERIES_BASE is the commit whose history prefix.sh reads (default HEAD).
+. "$(dirname "$0")/lib.sh"
+. "$TOOLKIT/scripts/entries.sh"
+
+[ $# -eq 0 ] || die "usage: $prog (run at the top of the tree, the callers step's change staged)"
+work=$(mktemp -d) || die "cannot create a temporary directory"
+trap 'rm -rf "$work"' EXIT INT TERM HUP
+
+git diff --cached --name-only --no-renames HEAD | LC_ALL=C sort >"$work/files" ||
+	die "git diff failed in $(pwd)"
+while read -r path; do
+	if entry=$(entry_for "$path"); then
+		key=$entry
+	else
+		key=$("$TOOLKIT/scripts/prefix.sh" "${SERIES_BASE:-HEAD}" "$path") || exit 2
+	fi
+	printf '%s\t%s\n' "$key" "$path"
+done <"$work/files" >"$work/keyed"
+
+# The files are sorted, so a group's first appearance is its first file.
+cut -f1 "$work/keyed" | awk '!seen[$0]++' >"$work/groups"
+nl='
+'
+while IFS= read -r key; do
+	paths=$(awk -F'\t' -v k="$key" '$1 == k { print $2 }' "$work/keyed")
+	IFS=$nl
+	# shellcheck disable=SC2086
+	set -- $paths
+	unset IFS
+	verbose "callers: $key: $*"
+	"$TOOLKIT/scripts/series-message.sh" callers "$@" >"$work/msg" &&
+	"$TOOLKIT/scripts/series-commit.sh" "$work/msg" "$@" || exit 2
+done <"$work/groups"

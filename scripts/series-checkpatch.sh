@@ -1,0 +1,43 @@
+#!/bin/sh
+# Run TREE's scripts/checkpatch.pl on each PATCH, J at a time, and print its
+# findings compiler-style, "PATCH:LINE:1: error|warning: MESSAGE [TYPE]"
+# (checkpatch gives no column), then a summary line.
+#
+#   series-checkpatch.sh TREE PATCH...
+#
+# Exit: 0 no error and no warning, 1 findings, 2 checkpatch did not run.
+# /usr/bin comes first in PATH: checkpatch's SPDX check needs Debian's
+# python3-ply, which a pyenv or venv python3 does not see.
+. "$(dirname "$0")/lib.sh"
+
+[ $# -ge 2 ] || die "usage: $prog TREE PATCH..."
+tree=$1
+shift
+[ -f "$tree/scripts/checkpatch.pl" ] || die "no scripts/checkpatch.pl in $tree"
+require_cmd parallel parallel
+work=$(mktemp -d) || die "cannot create a temporary directory"
+trap 'rm -rf "$work"' EXIT INT TERM HUP
+
+printf '%s\n' "$@" >"$work/patches"
+# checkpatch.pl exits 0 clean, 1 with findings, anything else when it died.
+(cd "$tree" && PATH=/usr/bin:$PATH parallel -k -j "${J:-2}" --joblog "$work/jobs" -a "$work/patches" \
+	perl scripts/checkpatch.pl --terse --show-types --color=never {}) >"$work/out" 2>"$work/err"
+# A clean run writes nothing on stderr: anything there (a python traceback
+# from the SPDX check) means some check did not run.
+cat "$work/err" >&2
+awk 'NR > 1 && ($7 > 1 || $8 != 0) { bad = 1 } END { exit !(NR == n + 1 && !bad) }' n=$# "$work/jobs" &&
+	[ ! -s "$work/err" ] ||
+	die "checkpatch.pl failed (see above); its SPDX check needs Debian's python3-ply and python3-git ('make deps')"
+awk 'match($0, /:[0-9]+: (ERROR|WARNING|CHECK):[A-Za-z0-9_]+: /) {
+	file = substr($0, 1, RSTART - 1)
+	rest = substr($0, RSTART + 1)
+	split(rest, f, ": ")
+	split(f[2], st, ":")
+	sev = st[1] == "ERROR" ? "error" : st[1] == "WARNING" ? "warning" : "note"
+	print file ":" f[1] ":1: " sev ": " substr(rest, length(f[1]) + length(f[2]) + 5) " [" st[2] "]"
+}' "$work/out" >"$work/findings"
+cat "$work/findings"
+errors=$(grep -c ':1: error: ' "$work/findings")
+warnings=$(grep -c ':1: warning: ' "$work/findings")
+info "checkpatch.pl on $# patch(es): $errors error(s), $warnings warning(s)"
+[ "$errors" -eq 0 ] && [ "$warnings" -eq 0 ]

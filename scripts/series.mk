@@ -1,0 +1,12 @@
+# make series: the migration as a patch series in $(O)/series/, committed on
+# $(BRANCH) from $(BASE) in a worktree under $(O) (scripts/series.sh).
+# Included by the top Makefile, which sets and exports KDIR, O, J, V, STEPS.
+
+.PHONY: series
+
+# Unset, series.sh takes its defaults: BASE, KDIR's HEAD; BRANCH,
+# api-migrate/page-alloc; TRAILERS, none.
+export BASE BRANCH TRAILERS
+
+series: $(DEPS_STAMP) $(KDIR_DEP) tools
+	scripts/series.sh
