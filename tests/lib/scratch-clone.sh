@@ -1,0 +1,26 @@
+# scratch_clone NAME (sourced after tap.sh): a throwaway clone of the shared
+# kernel tree under $O/test/clones, for tests that make branches. A worktree
+# shares its repository's branches, so one made there would land in the
+# shared tree; a clone has its own, and "--shared" borrows the objects
+# instead of copying them. Reused across runs: reset to the shared tree's
+# HEAD, detached, on a clean checkout, with no branch but master and no
+# configuration of ours left over. Prints its path.
+scratch_clone() {
+	kdir=$(kernel_tree) || return 1
+	clone=$O/test/clones/$1
+	head=$(git -C "$kdir" rev-parse HEAD) || return 1
+	if [ -d "$clone/.git" ]; then
+		git -C "$clone" checkout -q --detach -f "$head" &&
+		git -C "$clone" clean -q -fdx &&
+		git -C "$clone" branch -f master "$head" &&
+		git -C "$clone" for-each-ref --format='%(refname:short)' refs/heads/ |
+			grep -vx master | xargs -r git -C "$clone" branch -q -D &&
+		git -C "$clone" worktree prune &&
+		{ git -C "$clone" config --remove-section user 2>/dev/null; true; }
+	else
+		rm -rf "$clone" && mkdir -p "${clone%/*}" &&
+		git clone -q --shared --no-checkout "$kdir" "$clone" &&
+		git -C "$clone" checkout -q --detach "$head"
+	fi >/dev/null || return 1
+	echo "$clone"
+}

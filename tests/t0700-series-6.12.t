@@ -1,0 +1,228 @@
+#!/bin/sh
+# make series on the Debian 6.12 tree (a scratch clone, so the branch it
+# makes stays there): the commits and their subjects in order, their bodies,
+# Signed-off-by and TRAILERS, the cover letter, To/Cc, checkpatch.pl, KDIR
+# left as it was, byte-identical patches from a second run, and git am of
+# the series onto BASE giving the tree make apply gives.
+. "$(dirname "$0")/lib/tap.sh"
+. "$TEST_DIR/lib/scratch-clone.sh"
+
+require_kernel_tree
+
+# Only the clone's configuration counts, not the machine's.
+: >"$TRASH/gitconfig"
+GIT_CONFIG_GLOBAL=$TRASH/gitconfig GIT_CONFIG_NOSYSTEM=1
+export GIT_CONFIG_GLOBAL GIT_CONFIG_NOSYSTEM
+
+kdir=$(scratch_clone series) || exit 1
+base=$(git -C "$kdir" rev-parse HEAD)
+branch=api-migrate/page-alloc
+out=$TRASH/o/series
+series() { make -s -C "$TOOLKIT" series KDIR="$kdir" O="$TRASH/o" "$@"; }
+trailers='Assisted-by: api-migrate:test coccinelle
+Reviewed-by: Rita Reviewer <rita@example.org>;Tested-by: Tom Tester <tom@example.org>'
+# The message lines of patch FILE (unfolded headers, no diff).
+headers() { awk 'NF == 0 { exit } /^[ \t]/ { line = line $0; next } { if (line != "") print line; line = $0 } END { print line }' "$1"; }
+
+test_expect_success 'without a git identity: exit 2 and one line naming git config' '
+	expect_exit 2 series >"$TRASH/out" 2>"$TRASH/err" &&
+	grep -x "series.sh: error: no git identity for KDIR=$kdir; set it with: git config user.name .Your Name.; git config user.email you@example.org" \
+		"$TRASH/err" &&
+	test "$(grep -c "^series.sh: " "$TRASH/err")" -eq 1 &&
+	test ! -e "$out"
+'
+
+git -C "$kdir" config user.name "Ada Tester"
+git -C "$kdir" config user.email ada@example.org
+# KDIR's own state, which make series must leave alone: a staged change, an
+# unstaged one, an untracked file, and the branches.
+echo "/* staged */" >>"$kdir/mm/slub.c" && git -C "$kdir" add mm/slub.c
+echo "/* unstaged */" >>"$kdir/mm/slub.c"
+echo untracked >"$kdir/untracked.txt"
+kdir_state() {
+	git -C "$kdir" rev-parse HEAD
+	git -C "$kdir" symbolic-ref -q HEAD || echo detached
+	git -C "$kdir" status --porcelain=v1 --untracked-files=all
+	git -C "$kdir" ls-files -s | git hash-object --stdin
+	git -C "$kdir" diff | git hash-object --stdin
+	git -C "$kdir" for-each-ref --format='%(refname) %(objectname)' refs/heads/ |
+		grep -v "^refs/heads/$branch "
+}
+kdir_state >"$TRASH/state.before"
+
+start=$(date +%s)
+test_expect_success 'make series succeeds and names the patches' '
+	series TRAILERS="$trailers" >"$TRASH/out" 2>"$TRASH/err" &&
+	grep -q "^series.sh: 8 patch(es) and a cover letter in $out/; $branch is at " "$TRASH/out" &&
+	grep -q "^series-checkpatch.sh: checkpatch.pl on 8 patch(es): 0 error(s), 0 warning(s)\$" "$TRASH/out" &&
+	grep -qx "series.sh: callers: KVM: VMX: Use higher-level allocator API" "$TRASH/out" &&
+	test "$(grep -c -E "^series.sh: (split|callers|remove-node|move-alloc-pages): " "$TRASH/out")" -eq 8
+'
+echo "# make series: $(($(date +%s) - start))s"
+
+cat >"$TRASH/subjects" <<'EOF'
+mm: Split out internal page_alloc.h
+powerpc/cell: Use higher-level allocator API
+perf/x86/intel: Use higher-level allocator API
+KVM: VMX: Use higher-level allocator API
+sgi-xp: Use higher-level allocator API
+net/funeth: Use higher-level allocator API
+mm: Remove __alloc_pages_node()
+mm: Move __alloc_pages() to mm/page_alloc.h
+EOF
+
+test_expect_success "$branch: the commits on BASE, subjects exact and in order" '
+	test "$(git -C "$kdir" merge-base "$base" "$branch")" = "$base" &&
+	git -C "$kdir" log --reverse --format=%s "$base..$branch" >"$TRASH/have" &&
+	test_cmp "$TRASH/subjects" "$TRASH/have" &&
+	! grep -E ".{76}" "$TRASH/have"
+'
+
+test_expect_success 'one commit per subsystem: each caller file in its own commit' '
+	for c in $(git -C "$kdir" rev-list --reverse "$base..$branch" | sed -n 2,6p); do
+		git -C "$kdir" diff-tree --no-commit-id --name-only -r "$c"
+	done >"$TRASH/have" &&
+	printf "%s\n" arch/powerpc/platforms/cell/ras.c arch/x86/events/intel/ds.c \
+		arch/x86/kvm/vmx/vmx.c drivers/misc/sgi-xp/xpc_uv.c \
+		drivers/net/ethernet/fungible/funeth/funeth_rx.c >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/have"
+'
+
+test_expect_success 'the patch files: a cover letter and one per commit, numbered' '
+	ls "$out" >"$TRASH/files" &&
+	test "$(wc -l <"$TRASH/files")" -eq 9 &&
+	test "$(sed -n 1p "$TRASH/files")" = 0000-cover-letter.patch &&
+	for p in "$out"/0*.patch; do headers "$p" | sed -n "s/^Subject: //p"; done >"$TRASH/have" &&
+	{ echo "[PATCH 0/8] $(sed -n 1p "$TOOLKIT/scripts/series-text/cover.txt")" &&
+	  awk "{ printf \"[PATCH %d/8] %s\n\", NR, \$0 }" "$TRASH/subjects"; } >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/have"
+'
+
+# The body of commit N (1-based) of the series, without its trailers.
+body() {
+	git -C "$kdir" log -1 --format=%b "$(git -C "$kdir" rev-list --reverse "$base..$branch" | sed -n "${1}p")" |
+		sed '/^Assisted-by: /,$d'
+}
+
+test_expect_success 'a caller commit: the rationale, then its entry body' '
+	body 4 >"$TRASH/have" &&
+	{ cat "$TOOLKIT/drivers-migrated/_rationale-node.txt" && echo &&
+	  sed "1,/^\$/d" "$TOOLKIT/drivers-migrated/kvm-vmx.txt" && echo; } >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/have"
+'
+
+test_expect_success 'the split commit lists what moved, computed from the diff' '
+	body 1 | tr "\n" " " >"$TRASH/have" &&
+	grep -q "Moved from mm/internal.h to the new mm/page_alloc.h: " "$TRASH/have" &&
+	grep -q "struct alloc_context" "$TRASH/have" &&
+	git -C "$kdir" show "$base:mm/internal.h" | sed -n "s/^#define \(ALLOC_[A-Z_]*\).*/\1/p" | sort -u >"$TRASH/flags" &&
+	test "$(wc -l <"$TRASH/flags")" -ge 10 &&
+	while read -r flag; do grep -q "$flag[,. ]" "$TRASH/have" || { echo "no $flag"; exit 1; }; done <"$TRASH/flags" &&
+	grep -q "MAINTAINERS lists it under MEMORY MANAGEMENT" "$TRASH/have"
+'
+
+test_expect_success 'the remove-node commit: VM_WARN_ON_ONCE() for VM_BUG_ON(), because of checkpatch' '
+	body 7 | tr "\n" " " >"$TRASH/have" &&
+	grep -q "VM_WARN_ON_ONCE()" "$TRASH/have" &&
+	grep -q "had VM_BUG_ON()" "$TRASH/have" &&
+	grep -q "checkpatch.pl rejects new BUG_ON() variants" "$TRASH/have"
+'
+
+test_expect_success 'every commit ends with TRAILERS, then Signed-off-by; author and dates fixed' '
+	{ printf "%s\n" "$trailers" | tr ";" "\n" &&
+	  echo "Signed-off-by: Ada Tester <ada@example.org>"; } >"$TRASH/want" &&
+	for c in $(git -C "$kdir" rev-list "$base..$branch"); do
+		git -C "$kdir" log -1 --format=%B "$c" | sed "/^\$/d" | tail -n 4 >"$TRASH/have" &&
+		test_cmp "$TRASH/want" "$TRASH/have" || exit 1
+	done &&
+	git -C "$kdir" log --format="%an <%ae> %ad %cn <%ce> %cd" "$base..$branch" | sort -u >"$TRASH/have" &&
+	d=$(git -C "$kdir" log -1 --format=%cd "$base") &&
+	echo "Ada Tester <ada@example.org> $d Ada Tester <ada@example.org> $d" >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/have"
+'
+
+test_expect_success 'the cover letter: subject, summary, shortlog, diffstat, base-commit, change-id' '
+	c="$out/0000-cover-letter.patch" &&
+	! grep -n "\*\*\*" "$c" &&
+	{ sed 1,2d "$TOOLKIT/scripts/series-text/cover.txt" && echo; } >"$TRASH/want" &&
+	awk "body && /^Ada Tester \(8\):\$/ { exit } body { print } NF == 0 { body = 1 }" "$c" >"$TRASH/have" &&
+	test_cmp "$TRASH/want" "$TRASH/have" &&
+	sed "s/^/  /" "$TRASH/subjects" >"$TRASH/want" &&
+	awk "/^Ada Tester \(8\):\$/ { f = 1; next } f && NF == 0 { exit } f" "$c" >"$TRASH/have" &&
+	test_cmp "$TRASH/want" "$TRASH/have" &&
+	grep -qE "^ 17 files changed, [0-9]+ insertions\(\+\), [0-9]+ deletions\(-\)\$" "$c" &&
+	grep -qx " create mode 100644 mm/page_alloc.h" "$c" &&
+	grep -qx "base-commit: $base" "$c" &&
+	day=$(TZ=UTC git -C "$kdir" log -1 --format=%cd --date=format-local:%Y%m%d "$base") &&
+	grep -qE "^change-id: $day-page-alloc-[0-9a-f]{12}\$" "$c" &&
+	test "$(sed -n "/^base-commit: /{n;p;}" "$c" | cut -d" " -f1)" = change-id: &&
+	! grep -qi "^Message-Id:" "$out"/*.patch
+'
+
+test_expect_success 'mm/page_alloc.h is created in the series' '
+	grep -qx " create mode 100644 mm/page_alloc.h" "$out"/0001-*.patch &&
+	grep -qx "+++ b/mm/page_alloc.h" "$out"/0001-*.patch
+'
+
+test_expect_success 'To: and Cc: from get_maintainer.pl on every patch; the cover letter has the union' '
+	for p in "$out"/0*.patch; do
+		headers "$p" | grep -q "^To: ." || { echo "no To: in $p"; exit 1; }
+		headers "$p" | grep -q "^Cc: ." || { echo "no Cc: in $p"; exit 1; }
+	done &&
+	headers "$out"/0001-*.patch | grep "^To: " | grep -q "akpm@linux-foundation.org" &&
+	headers "$out"/0001-*.patch | grep "^Cc: " | grep -q "linux-mm@kvack.org" &&
+	headers "$out"/0004-*.patch | grep "^To: " | grep -q "pbonzini@redhat.com" &&
+	headers "$out"/0004-*.patch | grep "^Cc: " | grep -q "kvm@vger.kernel.org" &&
+	addrs() { headers "$1" | sed -n "s/^$2: //p" | sed "s/,    /\n/g" | sort -u; } &&
+	for p in "$out"/000[1-9]-*.patch; do addrs "$p" To; done | sort -u >"$TRASH/to" &&
+	addrs "$out/0000-cover-letter.patch" To >"$TRASH/cover-to" &&
+	test_cmp "$TRASH/to" "$TRASH/cover-to" &&
+	for p in "$out"/000[1-9]-*.patch; do addrs "$p" Cc; done | sort -u | comm -23 - "$TRASH/to" >"$TRASH/cc" &&
+	addrs "$out/0000-cover-letter.patch" Cc >"$TRASH/cover-cc" &&
+	test_cmp "$TRASH/cc" "$TRASH/cover-cc"
+'
+
+test_expect_success 'checkpatch.pl: 0 errors, 0 warnings on every patch' '
+	for p in "$out"/000[1-9]-*.patch; do
+		(cd "$TRASH/o/series-tree" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl "$p") >"$TRASH/cp" 2>&1 ||
+			{ cat "$TRASH/cp"; exit 1; }
+		grep -q "^total: 0 errors, 0 warnings, " "$TRASH/cp" || { cat "$TRASH/cp"; exit 1; }
+	done
+'
+
+test_expect_success 'KDIR: HEAD, index, status and branches as they were; BRANCH is new' '
+	kdir_state >"$TRASH/state.after" &&
+	test_cmp "$TRASH/state.before" "$TRASH/state.after" &&
+	git -C "$kdir" rev-parse --verify -q "refs/heads/$branch"
+'
+
+test_expect_success 'a second run writes byte-identical files' '
+	rm -rf "$TRASH/first" && cp -R "$out" "$TRASH/first" &&
+	series TRAILERS="$trailers" >"$TRASH/out2" 2>"$TRASH/err2" &&
+	(cd "$TRASH/first" && ls) >"$TRASH/first.ls" &&
+	(cd "$out" && ls) >"$TRASH/second.ls" &&
+	test_cmp "$TRASH/first.ls" "$TRASH/second.ls" &&
+	for f in $(cat "$TRASH/first.ls"); do cmp "$TRASH/first/$f" "$out/$f" || exit 1; done
+'
+
+test_expect_success 'git am of the series onto BASE gives the tree make apply gives' '
+	git -C "$kdir" reset -q --hard && git -C "$kdir" clean -q -fd &&
+	make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/o" >"$TRASH/apply.out" 2>&1 &&
+	want=$(git -C "$TRASH/o/apply/tree" rev-parse "HEAD^{tree}") &&
+	git -C "$TRASH/o/apply/tree" checkout -q --detach "$base" &&
+	git -C "$TRASH/o/apply/tree" am -q "$out"/000[1-9]-*.patch &&
+	test "$(git -C "$TRASH/o/apply/tree" rev-parse "HEAD^{tree}")" = "$want" &&
+	test -f "$TRASH/o/apply/tree/mm/page_alloc.h"
+'
+
+test_expect_success 'from the migrated tree: each step named as skipped, nothing to change' '
+	series BASE="$branch" BRANCH=api-migrate/again >"$TRASH/out3" 2>&1 &&
+	for s in split callers remove-node move-alloc-pages; do
+		grep -qx "series.sh: $s: skipped: no change" "$TRASH/out3" || exit 1
+	done &&
+	grep -q "^series.sh: nothing to change: BASE is already migrated" "$TRASH/out3" &&
+	test -z "$(ls "$out")" &&
+	test "$(git -C "$kdir" rev-parse api-migrate/again)" = "$(git -C "$kdir" rev-parse "$branch")"
+'
+
+test_done
