@@ -26,11 +26,12 @@ DEPS_STAMP := $(O)/.deps-ok
 
 .PHONY: all deps kernel kernel-6.1 apply test test-quick clean
 
-# The main job on the default tree. Until the series exists it applies the
-# migration into a scratch worktree of KDIR under $(O), so it can run again
-# and again without touching KDIR's checkout.
+# The main job on the default tree: the series on $(BRANCH) (a worktree under
+# $(O); KDIR's checkout untouched), then make check of its head. Both can run
+# again and again.
 all: $(DEPS_STAMP) $(KDIR_DEP) tools
-	scripts/apply.sh --scratch
+	$(MAKE) --no-print-directory series
+	$(MAKE) --no-print-directory check
 
 deps:
 	@mkdir -p $(O)
@@ -54,6 +55,7 @@ apply: $(DEPS_STAMP) $(KDIR_DEP) tools
 
 include check/check.mk
 include check/move.mk
+include check/build.mk
 include scripts/series.mk
 
 # The project's own tests: unit, SmPL fixtures and the real-tree integration
