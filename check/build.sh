@@ -1,57 +1,164 @@
 #!/bin/sh
-# Build some objects of a kernel tree for x86_64 allmodconfig, in a
-# persistent build directory, and print the compiler's diagnostics
-# compiler-style, paths relative to the tree.
+# Build some objects of a kernel tree for allmodconfig, in a persistent build
+# directory, and print the compiler's diagnostics compiler-style, paths
+# relative to the tree.
 #
-#   build.sh TREE OBJDIR TARGET...
+#   build.sh [--arch ARCH [--cross PREFIX]] TREE OBJDIR [TARGET...]
 #
-# TARGET: an object (mm/slub.o) or a directory (mm/). CONFIG_WERROR is off:
+# ARCH defaults to x86_64; PREFIX is CROSS_COMPILE (aarch64-linux-gnu-).
+# TARGET: an object (mm/slub.o), a directory (mm/), or "all" (the whole
+# tree); without one, only the configuration is made. CONFIG_WERROR is off:
 # warnings are reported, for the caller to compare with a base, as netdev's
-# NIPA does. The build directory keeps its configuration and generated files
-# across runs, so a rebuild only compiles what changed. CC and J pass
-# through. Exit: 0 built, 1 a target failed, 2 environment.
+# NIPA does. The build directory keeps its configuration and objects across
+# runs, so a rebuild only compiles what changed, and the configuration is
+# made again only when a Kconfig file changed. Every object's diagnostics
+# are kept beside it (check/cc-diag.sh), so the report covers the targets'
+# objects whether they were recompiled or not.
+#
+# Left in OBJDIR: diagnostics (the targets' warnings and errors, each once),
+# objects (the targets' objects), failed (those that did not build),
+# build.log. CC (ccache, distcc) and J pass through; for a cross build CC
+# may be a launcher and gcc ("ccache gcc"), which becomes "ccache PREFIXgcc".
+# Exit: 0 built, 1 a target failed, 2 environment.
 . "$(dirname "$0")/../scripts/lib.sh"
 
-[ $# -ge 3 ] || die "usage: $prog TREE OBJDIR TARGET..."
-tree=$(cd "$1" 2>/dev/null && pwd) || die "no kernel tree at $1"
+arch=x86_64
+cross=
+while :; do
+	case ${1:-} in
+	--arch) arch=${2:?--arch needs an ARCH}; shift 2 ;;
+	--cross) cross=${2:?--cross needs a PREFIX}; shift 2 ;;
+	*) break ;;
+	esac
+done
+[ $# -ge 2 ] || die "usage: $prog [--arch ARCH [--cross PREFIX]] TREE OBJDIR [TARGET...]"
+tree=$(cd "$1" 2>/dev/null && pwd -P) || die "no kernel tree at $1"
 objdir=$2
 shift 2
 [ -f "$tree/Makefile" ] && [ -f "$tree/scripts/config" ] || die "$tree is not a kernel source tree"
-require_cmd make make
-require_cmd "${CC:-gcc}" gcc
-for tool in flex bison bc perl; do require_cmd $tool $tool; done
-mkdir -p "$objdir" && objdir=$(cd "$objdir" && pwd) || die "cannot create $objdir"
 
+if [ -z "$cross" ]; then
+	cc=${CC:-gcc}
+else
+	case ${CC:-} in
+	*" gcc") cc="${CC% gcc} ${cross}gcc" ;;
+	*) cc=${cross}gcc ;;
+	esac
+fi
+require_cmd make make
+for word in $cc; do
+	case $word in
+	-*) ;;
+	*gcc) require_cmd "$word" "${word%-gcc}" ;;
+	*) require_cmd "$word" "$word" ;;
+	esac
+done
+for tool in flex bison bc perl; do require_cmd $tool $tool; done
+mkdir -p "$objdir" && objdir=$(cd "$objdir" && pwd -P) || die "cannot create $objdir"
+
+# The C locale: the same diagnostics whatever the user's (gcc quotes names
+# with 'x', not with UTF-8 quotes), so that BASE's cached ones compare.
+# LC_ALL would not do: the kernel's Makefile unexports it.
 kmake() {
-	make -C "$tree" O="$objdir" ARCH=x86_64 ${CC:+CC="$CC"} -j"${J:-2}" "$@"
+	LANG=C LC_CTYPE=C LC_MESSAGES=C make -C "$tree" O="$objdir" ARCH="$arch" ${cross:+CROSS_COMPILE="$cross"} \
+		CC="$TOOLKIT/check/cc-diag.sh $cc" -j"${J:-2}" "$@"
 }
 
-# One configuration per build directory, made once; prepare is redone only
-# when the tree's own build files changed (Kbuild decides, quickly).
-if [ ! -f "$objdir/.config" ]; then
-	info "configuring x86_64 allmodconfig in $objdir (CONFIG_WERROR off)"
+# One allmodconfig per build directory, made again when a checkout changed a
+# Kconfig file since.
+if [ ! -f "$objdir/.config" ] ||
+	[ -n "$(find "$tree" -name 'Kconfig*' -newer "$objdir/.config" -print 2>/dev/null | head -n 1)" ]; then
+	info "configuring $arch allmodconfig in $objdir (CONFIG_WERROR off)" >&2
 	kmake -s allmodconfig >"$objdir/config.log" 2>&1 &&
 	"$tree/scripts/config" --file "$objdir/.config" -d WERROR &&
 	kmake -s olddefconfig >>"$objdir/config.log" 2>&1 ||
-		{ rm -f "$objdir/.config"; die "allmodconfig failed; see $objdir/config.log"; }
+		{ rm -f "$objdir/.config"; die "$arch allmodconfig failed; see $objdir/config.log"; }
 fi
+[ $# -gt 0 ] || exit 0
+
+# diagfile OBJ: where cc-diag.sh keeps what the compiler said about OBJ.
+diagfile() {
+	case $1 in
+	*/*) printf '%s/%s/.%s.diag\n' "$objdir" "${1%/*}" "${1##*/}" ;;
+	*) printf '%s/.%s.diag\n' "$objdir" "$1" ;;
+	esac
+}
+# compiled TARGET...: the objects of the targets that are compiled from a .c
+# or .S file of the tree or the build directory (not linked from others):
+# an object target itself; under a directory target, or anywhere for "all",
+# every one with a .o or a diagnostics file.
+compiled() {
+	for target; do
+		case $target in
+		*.o) printf '%s\n' "$target"; continue ;;
+		all) dir=. ;;
+		*) dir=${target%/} ;;
+		esac
+		(cd "$objdir" && find "$dir" \( -name '*.o' -o -name '.*.o.diag' \) 2>/dev/null)
+	done | sed 's|^\./||; s|^\(.*/\)\{0,1\}\.\([^/]*\.o\)\.diag$|\1\2|' | sort -u |
+		while read -r obj; do
+			src=${obj%.o}
+			for s in "$tree/$src.c" "$tree/$src.S" "$objdir/$src.c" "$objdir/$src.S"; do
+				[ -f "$s" ] && { printf '%s\n' "$obj"; break; }
+			done
+		done
+}
+
 kmake -s prepare >"$objdir/prepare.log" 2>&1 ||
 	die "make prepare failed in $objdir; see $objdir/prepare.log"
+# An object compiled without the wrapper (by a plain build in the same
+# directory) has no diagnostics file: it is compiled again.
+compiled "$@" | while read -r obj; do
+	[ -f "$objdir/$obj" ] && [ ! -f "$(diagfile "$obj")" ] && rm -f "$objdir/$obj"
+done
 
+# The build, with a count of the compiled objects when someone watches.
 log=$objdir/build.log
-kmake -k "$@" >"$log" 2>&1
+kmake -k "$@" >"$log" 2>&1 &
+pid=$!
+if [ -t 2 ]; then
+	while kill -0 $pid 2>/dev/null; do
+		printf '\r%s: %s: %d compiled' "$prog" "$arch" "$(grep -c '^  CC ' "$log")" >&2
+		sleep 1
+	done
+	printf '\r%s: %s: %d compiled\n' "$prog" "$arch" "$(grep -c '^  CC ' "$log")" >&2
+fi
+wait $pid
 rc=$?
 
+# The targets' objects: those the compiler was run on, now or before.
+compiled "$@" | while read -r obj; do
+	[ -f "$(diagfile "$obj")" ] && printf '%s\n' "$obj"
+done >"$objdir/objects"
+
 # Diagnostics, relative to the tree, each once.
-sed -n "s|^$tree/||; s|^\(\./\)\{0,1\}\([^: ]*:[0-9]*:[0-9]*: \(warning\|error\|fatal error\): .*\)|\2|p" "$log" |
+while read -r obj; do
+	f=$(diagfile "$obj")
+	[ -f "$f" ] && cat "$f"
+done <"$objdir/objects" |
+	sed -n -e "s#^$tree/##" \
+		-e 's#^\(\./\)\{0,1\}\([^: ]*:[0-9]*:[0-9]*: \(warning\|error\|fatal error\): .*\)#\2#p' |
 	sort -u >"$objdir/diagnostics"
+
+# Failed: objects whose compiler reported an error, and objects make gave
+# up on for any other reason (no rule, objtool).
+{
+	while read -r obj; do
+		f=$(diagfile "$obj")
+		[ -f "$f" ] && grep -q ': \(error\|fatal error\): ' "$f" && printf '%s\n' "$obj"
+	done <"$objdir/objects"
+	sed -n -e 's/^make\[[0-9]*\]: \*\*\* \[.*: \([^] ]*\.o\)\] Error [0-9]*$/\1/p' \
+		-e "s/.*No rule to make target '\([^']*\.o\)'.*/\1/p" "$log"
+} | sort -u >"$objdir/failed"
+
 cat "$objdir/diagnostics"
 warnings=$(grep -c ': warning: ' "$objdir/diagnostics")
 errors=$(grep -c ': \(error\|fatal error\): ' "$objdir/diagnostics")
+objects=$(wc -l <"$objdir/objects")
 if [ $rc -ne 0 ]; then
 	[ "$errors" -gt 0 ] || tail -n 20 "$log" >&2
-	printf 'build: FAILED: %d error(s), %d warning(s) in %d target(s); log: %s\n' \
-		"$errors" "$warnings" $# "$log"
+	printf 'build: FAILED: %d error(s), %d warning(s), %d object(s) failed of %d in %d target(s); log: %s\n' \
+		"$errors" "$warnings" "$(wc -l <"$objdir/failed")" "$objects" $# "$log"
 	exit 1
 fi
-printf 'build: ok: %d target(s), %d warning(s); log: %s\n' $# "$warnings" "$log"
+printf 'build: ok: %d object(s) in %d target(s), %d warning(s); log: %s\n' "$objects" $# "$warnings" "$log"
