@@ -15,10 +15,14 @@ GIT_CONFIG_GLOBAL=$TRASH/gitconfig GIT_CONFIG_NOSYSTEM=1
 export GIT_CONFIG_GLOBAL GIT_CONFIG_NOSYSTEM
 
 kdir=$(scratch_clone series) || exit 1
+# O of the runs, kept with the clone so that its worktrees' checkouts are
+# reused from run to run.
+o=$kdir.o
+rm -rf "$o/series"
 base=$(git -C "$kdir" rev-parse HEAD)
 branch=api-migrate/page-alloc
-out=$TRASH/o/series
-series() { make -s -C "$TOOLKIT" series KDIR="$kdir" O="$TRASH/o" "$@"; }
+out=$o/series
+series() { make -s -C "$TOOLKIT" series KDIR="$kdir" O="$o" "$@"; }
 trailers='Assisted-by: api-migrate:test coccinelle
 Reviewed-by: Rita Reviewer <rita@example.org>;Tested-by: Tom Tester <tom@example.org>'
 # The message lines of patch FILE (unfolded headers, no diff).
@@ -184,7 +188,7 @@ test_expect_success 'To: and Cc: from get_maintainer.pl on every patch; the cove
 
 test_expect_success 'checkpatch.pl: 0 errors, 0 warnings on every patch' '
 	for p in "$out"/000[1-9]-*.patch; do
-		(cd "$TRASH/o/series-tree" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl "$p") >"$TRASH/cp" 2>&1 ||
+		(cd "$o/series-tree" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl "$p") >"$TRASH/cp" 2>&1 ||
 			{ cat "$TRASH/cp"; exit 1; }
 		grep -q "^total: 0 errors, 0 warnings, " "$TRASH/cp" || { cat "$TRASH/cp"; exit 1; }
 	done
@@ -207,12 +211,12 @@ test_expect_success 'a second run writes byte-identical files' '
 
 test_expect_success 'git am of the series onto BASE gives the tree make apply gives' '
 	git -C "$kdir" reset -q --hard && git -C "$kdir" clean -q -fd &&
-	make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/o" >"$TRASH/apply.out" 2>&1 &&
-	want=$(git -C "$TRASH/o/apply/tree" rev-parse "HEAD^{tree}") &&
-	git -C "$TRASH/o/apply/tree" checkout -q --detach "$base" &&
-	git -C "$TRASH/o/apply/tree" am -q "$out"/000[1-9]-*.patch &&
-	test "$(git -C "$TRASH/o/apply/tree" rev-parse "HEAD^{tree}")" = "$want" &&
-	test -f "$TRASH/o/apply/tree/mm/page_alloc.h"
+	make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$o" >"$TRASH/apply.out" 2>&1 &&
+	want=$(git -C "$o/apply/tree" rev-parse "HEAD^{tree}") &&
+	git -C "$o/apply/tree" checkout -q --detach "$base" &&
+	git -C "$o/apply/tree" am -q "$out"/000[1-9]-*.patch &&
+	test "$(git -C "$o/apply/tree" rev-parse "HEAD^{tree}")" = "$want" &&
+	test -f "$o/apply/tree/mm/page_alloc.h"
 '
 
 test_expect_success 'from the migrated tree: each step named as skipped, nothing to change' '

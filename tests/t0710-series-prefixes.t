@@ -15,6 +15,10 @@ GIT_CONFIG_GLOBAL=$TRASH/gitconfig GIT_CONFIG_NOSYSTEM=1
 export GIT_CONFIG_GLOBAL GIT_CONFIG_NOSYSTEM
 
 kdir=$(scratch_clone prefixes) || exit 1
+# O of the runs, kept with the clone so that its worktrees' checkouts are
+# reused from run to run.
+o=$kdir.o
+rm -rf "$o/series"
 baseline=$(git -C "$kdir" rev-parse HEAD)
 git -C "$kdir" config user.name "Ada Tester"
 git -C "$kdir" config user.email ada@example.org
@@ -48,9 +52,9 @@ base=$(git -C "$kdir" rev-parse HEAD)
 # KDIR itself stays on the baseline: the series starts from BASE.
 git -C "$kdir" checkout -q --detach "$baseline"
 
-out=$TRASH/o/series
+out=$o/series
 test_expect_success 'make series BASE=... BRANCH=... STEPS=callers succeeds' '
-	make -s -C "$TOOLKIT" series KDIR="$kdir" O="$TRASH/o" STEPS=callers \
+	make -s -C "$TOOLKIT" series KDIR="$kdir" O="$o" STEPS=callers \
 		BASE="$base" BRANCH="$branch" >"$TRASH/out" 2>"$TRASH/err" &&
 	grep -q "^series.sh: 8 patch(es) and a cover letter in $out/; $branch is at " "$TRASH/out"
 '

@@ -4,7 +4,9 @@
 # shared tree; a clone has its own, and "--shared" borrows the objects
 # instead of copying them. Reused across runs: reset to the shared tree's
 # HEAD, detached, on a clean checkout, with no branch but master and no
-# configuration of ours left over. Prints its path.
+# configuration of ours left over. Prints its path. The tests' O goes
+# beside it, PATH.o: kept across runs too, the checkouts of the worktrees
+# made there are reused, not made anew each time.
 scratch_clone() {
 	kdir=$(kernel_tree) || return 1
 	clone=$O/test/clones/$1
