@@ -49,8 +49,8 @@ require_cmd make make
 for word in $cc; do
 	case $word in
 	-*) ;;
-	*gcc) require_cmd "$word" "${word%-gcc}" ;;
-	*) require_cmd "$word" "$word" ;;
+	*-gcc) require_cmd "$word" "gcc-$(basename "$word" -gcc)" ;;
+	*) require_cmd "$word" "${word##*/}" ;;
 	esac
 done
 for tool in flex bison bc perl; do require_cmd $tool $tool; done
