@@ -142,6 +142,8 @@ fk=$TRASH/kdir
 mkdir -p "$fk/mm" "$fk/include/linux"
 echo all: >"$fk/Makefile"
 echo "int x;" >"$fk/mm/a.c"
+echo "#define ALLOC_X 1" >"$fk/mm/internal.h"
+echo "int z;" >"$fk/include/linux/z.h"
 git init -q "$fk" && commit "$fk" root >/dev/null
 
 test_expect_success 'check.sh: REV a root commit without BASE: exit 2, says to pass BASE=' '
@@ -155,6 +157,17 @@ test_expect_success 'check.sh: BASE equal to REV, or not a commit: exit 2' '
 	grep "same commit" "$TRASH/err" &&
 	expect_exit 2 env KDIR="$fk" O="$TRASH/o" BASE=nonesuch "$check/check.sh" 2>"$TRASH/err" &&
 	grep "BASE=nonesuch is not a commit" "$TRASH/err"
+'
+
+test_expect_success 'check.sh: a missing compiler is an environment error: exit 2, named' '
+	mkdir -p "$fk/scripts" "$TRASH/o" &&
+	ln -sfn "$O/bin" "$TRASH/o/bin" &&
+	echo "#!/bin/sh" >"$fk/scripts/config" &&
+	echo "int y;" >>"$fk/mm/a.c" &&
+	commit "$fk" change &&
+	expect_exit 2 env KDIR="$fk" O="$TRASH/o" BRANCH=none CC=t0610-nonesuch-gcc \
+		"$check/check.sh" >"$TRASH/out" 2>"$TRASH/err" &&
+	tail -n 1 "$TRASH/err" | grep "error: .t0610-nonesuch-gcc. not found; install the Debian package gcc-t0610-nonesuch "
 '
 
 test_done
