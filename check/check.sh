@@ -52,7 +52,7 @@ fi
 	die "BASE and REV are the same commit $(short "$rev"); pass BASE=<commit> or REV=<commit>"
 
 # The worktree, one per KDIR, kept at REV between runs.
-id=${KDIR##*/}
+id=$(basename "$KDIR")
 top=$O/check/$id
 tree=$top/tree
 kbuild=$O/check/kbuild/$id
