@@ -45,8 +45,10 @@ elif [ $series = 1 ]; then
 	base=$(git -C "$KDIR" merge-base "$rev" HEAD) ||
 		die "the series branch $branch shares no history with KDIR's HEAD; pass BASE=<commit>"
 else
+	hint=
+	[ -n "${REV:-}" ] || hint=", or make the series branch $branch with 'make series'"
 	base=$(git -C "$KDIR" rev-parse --verify -q "$rev^") ||
-		die "cannot tell BASE: REV $(short "$rev") is a root commit; pass BASE=<commit>"
+		die "cannot tell BASE: REV $(short "$rev") is a root commit; pass BASE=<commit>$hint"
 fi
 [ "$base" != "$rev" ] ||
 	die "BASE and REV are the same commit $(short "$rev"); pass BASE=<commit> or REV=<commit>"
