@@ -57,6 +57,7 @@ include check/check.mk
 include check/move.mk
 include check/build.mk
 include scripts/series.mk
+include ci/ci.mk
 
 # The project's own tests: unit, SmPL fixtures and the real-tree integration
 # tests on the default tree, all under prove.

@@ -58,23 +58,8 @@ id=$(basename "$KDIR")
 top=$O/check/$id
 tree=$top/tree
 kbuild=$O/check/kbuild/$id
-mkdir -p "$top" || die "cannot create $top"
-mkdir "$top/lock" 2>/dev/null ||
-	die "another make check is running on $tree; if none is, remove $top/lock"
-trap 'rm -rf "$top/lock"' EXIT
-trap 'exit 2' INT TERM HUP
-common() { git -C "$1" rev-parse --path-format=absolute --git-common-dir 2>/dev/null; }
-if [ -e "$tree/.git" ]; then
-	[ "$(common "$tree")" = "$(common "$KDIR")" ] ||
-		die "$tree is a worktree of another repository than KDIR=$KDIR; remove it or pass another O="
-else
-	rm -rf "$tree"
-	git -C "$KDIR" worktree prune
-	info "creating the worktree $tree" >&2
-	git -C "$KDIR" worktree add -q --detach "$tree" "$rev" || die "cannot create a worktree of KDIR=$KDIR at $tree"
-fi
-git -C "$tree" checkout -q --detach -f "$rev" && git -C "$tree" clean -q -fd ||
-	die "cannot check out REV $(short "$rev") in $tree"
+hold_lock "$top"
+worktree_at "$tree" "$rev"
 info "REV $(short "$rev") against BASE $(short "$base") in $tree" >&2
 
 # Leaks and api on REV's tree.
@@ -85,75 +70,9 @@ api=$?
 cat "$top/leaks.out" "$top/api.out"
 [ $leaks -le 1 ] && [ $api -le 1 ] || die "the leak or api check could not run (see above)"
 
-# The compile units to build, and the changed ones each build must cover.
-if [ "${FULL:-0}" = 1 ]; then
-	echo all >"$top/units"
-else
-	"$check/affected.sh" "$tree" "$base" "$rev" >"$top/units" || exit 2
-fi
-git -C "$tree" diff --name-only --no-renames --diff-filter=d "$base" "$rev" -- '*.c' '*.S' >"$top/changed"
-grep -v -e '/$' -e '^all$' "$top/units" | cat - "$top/changed" | sort -u >"$top/files"
-info "$(wc -l <"$top/units") compile unit(s) or directories affected; $(wc -l <"$top/changed") changed" >&2
-
-# covered ARCH: classify $top/files for ARCH's configuration (covered.sh),
-# leaving the objects to build in $top/ARCH.targets.
-covered() {
-	: >"$top/$1.covered"
-	# shellcheck disable=SC2046
-	[ ! -s "$top/$1.files" ] ||
-		"$check/covered.sh" "$tree" "$kbuild/$1" "$1" $(cat "$top/$1.files") >"$top/$1.covered" || exit 2
-	sed -n 's/^.*: built: \(.*\)\.[cS]$/\1.o/p' "$top/$1.covered" | sort -u >"$top/$1.targets"
-}
-# uncovered WHY FILE...: the changed ones among FILEs are not covered.
-: >"$top/uncovered"
-uncovered() {
-	why=$1
-	shift
-	for f; do
-		grep -qxF "$f" "$top/changed" && printf '%s: %s\n' "$f" "$why" >>"$top/uncovered"
-	done
-	return 0
-}
-
-# x86_64 first: the affected directories and objects it builds.
-builds=
-grep -v '^arch/' "$top/files" >"$top/x86_64.files"
-grep '^arch/x86/' "$top/files" >>"$top/x86_64.files"
-"$check/build.sh" "$tree" "$kbuild/x86_64" || exit 2
-covered x86_64
-if [ "${FULL:-0}" = 1 ]; then
-	echo all >"$top/x86_64.targets"
-else
-	grep '/$' "$top/units" >>"$top/x86_64.targets"
-fi
-sed -n 's/^\(.*\): off: \(.*\)$/\1 x86_64 allmodconfig leaves \2 off/p; s/^\(.*\): no rule$/\1 no Kbuild makefile line builds it/p' \
-	"$top/x86_64.covered" | while read -r f why; do uncovered "$why" "$f"; done
-run_compare() {
-	arch=$1
-	shift
-	# shellcheck disable=SC2046
-	"$check/compare.sh" "$@" "$tree" "$kbuild/$arch" "$O/check/cache" "$base" "$rev" \
-		$(cat "$top/$arch.targets")
-	[ $? -le 1 ] || exit 2
-	builds="$builds $arch"
-}
-[ -s "$top/x86_64.targets" ] && run_compare x86_64
-
-# Other architectures, with their cross compiler when one is installed.
-for arch in $(sed -n 's|^arch/\([^/]*\)/.*|\1|p' "$top/files" | grep -vx x86 | sort -u); do
-	grep "^arch/$arch/" "$top/files" >"$top/$arch.files"
-	prefix=$("$check/cross.sh" "$arch")
-	case $? in
-	0) ;;
-	1) uncovered "ARCH=$arch: no ${prefix}gcc (Debian package gcc-${prefix%-})" $(cat "$top/$arch.files"); continue ;;
-	*) uncovered "ARCH=$arch: Debian has no cross compiler for it" $(cat "$top/$arch.files"); continue ;;
-	esac
-	"$check/build.sh" --arch "$arch" --cross "$prefix" "$tree" "$kbuild/$arch" || exit 2
-	covered "$arch"
-	sed -n "s/^\\(.*\\): off: \\(.*\\)\$/\\1 ARCH=$arch allmodconfig leaves \\2 off/p; s/^\\(.*\\): no rule\$/\\1 no Kbuild makefile line builds it/p" \
-		"$top/$arch.covered" | while read -r f why; do uncovered "$why" "$f"; done
-	[ -s "$top/$arch.targets" ] && run_compare "$arch" --arch "$arch" --cross "$prefix"
-done
+# The builds of what the change affects, at BASE and at REV.
+"$check/builds.sh" "$tree" "$kbuild" "$O/check/cache" "$base" "$rev" "$top/builds"
+[ $? -le 1 ] || exit 2
 
 # The summary table: one row per check, then the verdict naming the kinds
 # of failure.
@@ -173,29 +92,8 @@ for c in leaks api; do
 		failed "$c"
 	fi
 done
-for arch in $builds; do
-	d=$kbuild/$arch
-	if [ "$(cat "$d/rev.rc")" -eq 0 ]; then
-		row "build $arch" "ok: $(wc -l <"$d/objects") object(s)"
-	else
-		row "build $arch" "FAILED: $(wc -l <"$d/failed") of $(wc -l <"$d/objects") object(s)"
-		sed 's/^/    /' "$d/failed"
-		grep ': \(error\|fatal error\): ' "$d/diagnostics" | sed 's/^/      /'
-		failed "build $arch"
-	fi
-	if [ -s "$d/new-warnings" ]; then
-		row "warnings $arch" "FAILED: $(wc -l <"$d/new-warnings") new"
-		sed 's/^/    /' "$d/new-warnings"
-		failed "new warnings $arch"
-	else
-		row "warnings $arch" "ok: none new"
-	fi
-done
-[ -n "$builds" ] || row build "nothing to build"
-if [ -s "$top/uncovered" ]; then
-	row "not covered" "$(wc -l <"$top/uncovered") changed file(s):"
-	sed 's/^/    /' "$top/uncovered"
-fi
+cat "$top/builds/summary"
+while read -r kind; do failed "$kind"; done <"$top/builds/failures"
 if [ -n "$failures" ]; then
 	echo "make check: FAILED:$failures"
 	exit 1

@@ -35,16 +35,7 @@ mkdir -p "$out" || die "cannot create $out"
 rm -f "$out"/*.patch
 
 base=$(git -C "$KDIR" rev-parse HEAD)
-# One scratch worktree, reused across runs: a fresh checkout of a kernel
-# takes far longer than resetting one.
-if git -C "$tree" rev-parse --git-dir >/dev/null 2>&1; then
-	git -C "$tree" checkout -q --detach -f "$base" && git -C "$tree" clean -q -fdx
-else
-	rm -rf "$tree"
-	git -C "$KDIR" worktree prune
-	info "creating the scratch worktree $tree"
-	git -C "$KDIR" worktree add -q --detach "$tree" "$base"
-fi || die "cannot prepare the scratch worktree $tree from KDIR=$KDIR"
+worktree_at "$tree" "$base"
 
 # Commits in the scratch tree are ours: fixed identity, no user hooks.
 commit() {

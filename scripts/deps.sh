@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 packages="coccinelle parallel linux-source-6.12 linux-source-6.1 gcc clang make flex bison bc
-libelf-dev libssl-dev pahole perl git python3-ply python3-git libclang-rt-dev"
+libelf-dev libssl-dev pahole perl git python3-ply python3-git libclang-rt-dev libxml2-utils"
 
 missing=
 for p in $packages; do

@@ -86,3 +86,36 @@ run_cocci() {
 	done
 	rm -rf "$_old"
 }
+
+# worktree_at TREE REV: TREE, a detached git worktree of KDIR's repository,
+# checked out at REV with nothing else in it. Made on first use and reused
+# after (resetting a kernel checkout takes far less time than making one); a
+# TREE that belongs to another repository is refused, not removed.
+worktree_at() {
+	_common=$(git -C "$KDIR" rev-parse --path-format=absolute --git-common-dir) ||
+		die "KDIR=$KDIR is not a git work tree"
+	if [ -e "$1/.git" ]; then
+		[ "$(git -C "$1" rev-parse --path-format=absolute --git-common-dir 2>/dev/null)" = "$_common" ] ||
+			die "$1 is a worktree of another repository than KDIR=$KDIR; remove it or pass another O="
+	else
+		rm -rf "$1"
+		git -C "$KDIR" worktree prune
+		printf '%s: creating the worktree %s\n' "$prog" "$1" >&2
+		git -C "$KDIR" worktree add -q --detach "$1" "$2" >/dev/null ||
+			die "cannot create a worktree of KDIR=$KDIR at $1"
+	fi
+	git -C "$1" checkout -q --detach -f "$2" && git -C "$1" clean -q -fdx ||
+		die "cannot check out $2 in the worktree $1"
+}
+
+# hold_lock DIR: make check and make ci share DIR's worktree and build
+# directories; DIR/lock is held until the script exits, and a second run is
+# refused while it is.
+hold_lock() {
+	_lock=$1/lock
+	mkdir -p "$1" || die "cannot create $1"
+	mkdir "$_lock" 2>/dev/null ||
+		die "another make check or make ci is running on $1; if none is, remove $_lock"
+	trap 'rm -rf "$_lock"' EXIT
+	trap 'exit 2' INT TERM HUP
+}

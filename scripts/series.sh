@@ -69,18 +69,8 @@ trap 'rm -rf "$work"' EXIT INT TERM HUP
 SERIES_BASE=$base
 export SERIES_BASE
 
-# One worktree, reused across runs (a fresh checkout of a kernel takes far
-# longer than resetting one), always detached: BRANCH only moves at the end.
-common=$(cd "$KDIR" && cd "$(git rev-parse --git-common-dir)" && pwd -P)
-if [ -e "$tree/.git" ] &&
-	[ "$(cd "$tree" 2>/dev/null && cd "$(git rev-parse --git-common-dir 2>/dev/null)" && pwd -P)" = "$common" ]; then
-	git -C "$tree" checkout -q --detach -f "$base" && git -C "$tree" clean -q -fdx
-else
-	rm -rf "$tree"
-	git -C "$KDIR" worktree prune
-	info "creating the series worktree $tree"
-	git -C "$KDIR" worktree add -q --detach "$tree" "$base"
-fi || die "cannot prepare the series worktree $tree from KDIR=$KDIR"
+# Always detached: BRANCH only moves at the end.
+worktree_at "$tree" "$base"
 for f in scripts/checkpatch.pl scripts/get_maintainer.pl MAINTAINERS; do
 	[ -f "$tree/$f" ] || die "BASE=${BASE:-HEAD} has no $f; the series needs a kernel tree that has it"
 done

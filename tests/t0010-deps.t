@@ -15,7 +15,7 @@ chmod +x "$fake"/*
 test_expect_success 'without root or sudo: exit 2 and the exact command' '
 	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 	grep -q "^deps.sh: error: missing packages: coccinelle parallel linux-source-6.12 " "$TRASH/err" &&
-	grep -qx "  apt-get update && apt-get install -y --no-install-recommends coccinelle parallel linux-source-6.12 linux-source-6.1 gcc clang make flex bison bc libelf-dev libssl-dev pahole perl git python3-ply python3-git libclang-rt-dev" "$TRASH/err" &&
+	grep -qx "  apt-get update && apt-get install -y --no-install-recommends coccinelle parallel linux-source-6.12 linux-source-6.1 gcc clang make flex bison bc libelf-dev libssl-dev pahole perl git python3-ply python3-git libclang-rt-dev libxml2-utils" "$TRASH/err" &&
 	! grep -q "must not run" "$TRASH/err"
 '
 

@@ -9,17 +9,9 @@
 
 require_kernel_tree
 
-# Only the clone's configuration counts, not the machine's.
-: >"$TRASH/gitconfig"
-GIT_CONFIG_GLOBAL=$TRASH/gitconfig GIT_CONFIG_NOSYSTEM=1
-export GIT_CONFIG_GLOBAL GIT_CONFIG_NOSYSTEM
-
-kdir=$(scratch_clone series) || exit 1
-# O of the runs, kept with the clone so that its worktrees' checkouts are
-# reused from run to run.
-o=$kdir.o
+use_scratch_clone series
 rm -rf "$o/series"
-base=$(git -C "$kdir" rev-parse HEAD)
+base=$baseline
 branch=api-migrate/page-alloc
 out=$o/series
 series() { make -s -C "$TOOLKIT" series KDIR="$kdir" O="$o" "$@"; }

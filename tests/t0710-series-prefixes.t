@@ -10,18 +10,8 @@
 
 require_kernel_tree
 
-: >"$TRASH/gitconfig"
-GIT_CONFIG_GLOBAL=$TRASH/gitconfig GIT_CONFIG_NOSYSTEM=1
-export GIT_CONFIG_GLOBAL GIT_CONFIG_NOSYSTEM
-
-kdir=$(scratch_clone prefixes) || exit 1
-# O of the runs, kept with the clone so that its worktrees' checkouts are
-# reused from run to run.
-o=$kdir.o
+use_scratch_clone prefixes "Ada Tester" ada@example.org
 rm -rf "$o/series"
-baseline=$(git -C "$kdir" rev-parse HEAD)
-git -C "$kdir" config user.name "Ada Tester"
-git -C "$kdir" config user.email ada@example.org
 branch=test/unknown-callers
 
 # add_caller FILE CALL: a small C file with one call, as a driver would have.

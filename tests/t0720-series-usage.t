@@ -4,9 +4,7 @@
 # tiny git tree shaped like a kernel's: no kernel needed.
 . "$(dirname "$0")/lib/tap.sh"
 
-: >"$TRASH/gitconfig"
-GIT_CONFIG_GLOBAL=$TRASH/gitconfig GIT_CONFIG_NOSYSTEM=1
-export GIT_CONFIG_GLOBAL GIT_CONFIG_NOSYSTEM
+isolate_git_config
 
 kdir=$TRASH/linux
 mkdir -p "$kdir/mm" "$kdir/include/linux" "$kdir/drivers/foo" &&

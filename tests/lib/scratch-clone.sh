@@ -26,3 +26,17 @@ scratch_clone() {
 	fi >/dev/null || return 1
 	echo "$clone"
 }
+
+# use_scratch_clone NAME [USER EMAIL]: the script's kernel, set at its top
+# level: kdir, a scratch clone NAME; o, the O of its runs, kept beside it so
+# that its worktrees' checkouts are reused from run to run; baseline, its
+# HEAD. Git reads no configuration but the clone's, which gets USER and
+# EMAIL as its identity when they are given.
+use_scratch_clone() {
+	isolate_git_config
+	kdir=$(scratch_clone "$1") || exit 1
+	o=$kdir.o
+	baseline=$(git -C "$kdir" rev-parse HEAD) || exit 1
+	[ $# -lt 3 ] || { git -C "$kdir" config user.name "$2" && git -C "$kdir" config user.email "$3"; } ||
+		exit 1
+}

@@ -94,3 +94,11 @@ scratch_worktree() {
 	fi || return 1
 	echo "$wt"
 }
+
+# isolate_git_config: git reads no configuration of the machine or the
+# user, only the repositories' own. Call it at the top level.
+isolate_git_config() {
+	: >"$TRASH/gitconfig"
+	GIT_CONFIG_GLOBAL=$TRASH/gitconfig GIT_CONFIG_NOSYSTEM=1
+	export GIT_CONFIG_GLOBAL GIT_CONFIG_NOSYSTEM
+}

@@ -1,0 +1,132 @@
+#!/bin/sh
+# The build half of make check: the allmodconfig builds of the compile units
+# a change affects, at BASE and at REV, compared (check/compare.sh); x86_64,
+# and another architecture's files with that architecture's allmodconfig
+# when a Debian cross compiler for it is installed (check/cross.sh).
+#
+#   builds.sh [--build-tree BTREE] TREE KBUILD CACHE BASE REV WORK
+#
+# TREE: a git work tree at REV, where the affected units are found
+# (check/affected.sh, check/covered.sh); BTREE (default TREE): the git
+# worktree that compare.sh checks out and builds, left at REV; KBUILD: the
+# persistent build directories, KBUILD/ARCH; CACHE: BASE's diagnostics;
+# WORK: this run's files. FULL=1 builds the whole tree.
+#
+# Prints the compiler's errors and the new warnings, compiler-style. Leaves
+# in WORK: summary (the table's rows: one per build and warnings check, the
+# failed objects and their errors, the changed files no build covers),
+# failures (the kinds of failure, one a line), first (the first error).
+# Exit: 0 clean, 1 a failed object or a new warning, 2 environment.
+. "$(dirname "$0")/../scripts/lib.sh"
+
+btree=
+[ "${1:-}" = --build-tree ] && { btree=${2:?--build-tree needs a BTREE}; shift 2; }
+[ $# -eq 6 ] || die "usage: $prog [--build-tree BTREE] TREE KBUILD CACHE BASE REV WORK"
+tree=$1 kbuild=$2 cache=$3 base=$4 rev=$5 work=$6
+: "${btree:=$tree}"
+check=$TOOLKIT/check
+mkdir -p "$work" || die "cannot create $work"
+: >"$work/summary"
+: >"$work/failures"
+: >"$work/first"
+
+# The compile units to build, and the changed ones each build must cover.
+if [ "${FULL:-0}" = 1 ]; then
+	echo all >"$work/units"
+else
+	"$check/affected.sh" "$tree" "$base" "$rev" >"$work/units" || exit 2
+fi
+git -C "$tree" diff --name-only --no-renames --diff-filter=d "$base" "$rev" -- '*.c' '*.S' >"$work/changed"
+grep -v -e '/$' -e '^all$' "$work/units" | cat - "$work/changed" | sort -u >"$work/files"
+info "$(wc -l <"$work/units") compile unit(s) or directories affected; $(wc -l <"$work/changed") changed" >&2
+
+# covered ARCH: classify $work/ARCH.files for ARCH's configuration
+# (covered.sh), leaving the objects to build in $work/ARCH.targets.
+covered() {
+	: >"$work/$1.covered"
+	# shellcheck disable=SC2046
+	[ ! -s "$work/$1.files" ] ||
+		"$check/covered.sh" "$tree" "$kbuild/$1" "$1" $(cat "$work/$1.files") >"$work/$1.covered" || exit 2
+	sed -n 's/^.*: built: \(.*\)\.[cS]$/\1.o/p' "$work/$1.covered" | sort -u >"$work/$1.targets"
+}
+# uncovered WHY FILE...: the changed ones among FILEs are not covered.
+: >"$work/uncovered"
+uncovered() {
+	why=$1
+	shift
+	for f; do
+		grep -qxF "$f" "$work/changed" && printf '%s: %s\n' "$f" "$why" >>"$work/uncovered"
+	done
+	return 0
+}
+builds=
+run_compare() {
+	arch=$1
+	shift
+	# shellcheck disable=SC2046
+	"$check/compare.sh" "$@" "$btree" "$kbuild/$arch" "$cache" "$base" "$rev" \
+		$(cat "$work/$arch.targets")
+	[ $? -le 1 ] || exit 2
+	builds="$builds $arch"
+}
+
+# x86_64 first: the affected directories and objects it builds.
+grep -v '^arch/' "$work/files" >"$work/x86_64.files"
+grep '^arch/x86/' "$work/files" >>"$work/x86_64.files"
+"$check/build.sh" "$btree" "$kbuild/x86_64" || exit 2
+covered x86_64
+if [ "${FULL:-0}" = 1 ]; then
+	echo all >"$work/x86_64.targets"
+else
+	grep '/$' "$work/units" >>"$work/x86_64.targets"
+fi
+sed -n 's/^\(.*\): off: \(.*\)$/\1 x86_64 allmodconfig leaves \2 off/p; s/^\(.*\): no rule$/\1 no Kbuild makefile line builds it/p' \
+	"$work/x86_64.covered" | while read -r f why; do uncovered "$why" "$f"; done
+[ -s "$work/x86_64.targets" ] && run_compare x86_64
+
+# Other architectures, with their cross compiler when one is installed.
+for arch in $(sed -n 's|^arch/\([^/]*\)/.*|\1|p' "$work/files" | grep -vx x86 | sort -u); do
+	grep "^arch/$arch/" "$work/files" >"$work/$arch.files"
+	prefix=$("$check/cross.sh" "$arch")
+	case $? in
+	0) ;;
+	1) uncovered "ARCH=$arch: no ${prefix}gcc (Debian package gcc-${prefix%-})" $(cat "$work/$arch.files"); continue ;;
+	*) uncovered "ARCH=$arch: Debian has no cross compiler for it" $(cat "$work/$arch.files"); continue ;;
+	esac
+	"$check/build.sh" --arch "$arch" --cross "$prefix" "$btree" "$kbuild/$arch" || exit 2
+	covered "$arch"
+	sed -n "s/^\\(.*\\): off: \\(.*\\)\$/\\1 ARCH=$arch allmodconfig leaves \\2 off/p; s/^\\(.*\\): no rule\$/\\1 no Kbuild makefile line builds it/p" \
+		"$work/$arch.covered" | while read -r f why; do uncovered "$why" "$f"; done
+	[ -s "$work/$arch.targets" ] && run_compare "$arch" --arch "$arch" --cross "$prefix"
+done
+
+# The summary rows, the kinds of failure and the first error.
+row() { printf '  %-16s %s\n' "$1" "$2"; }
+failed() { printf '%s\n' "$1" >>"$work/failures"; }
+for arch in $builds; do
+	d=$kbuild/$arch
+	if [ "$(cat "$d/rev.rc")" -eq 0 ]; then
+		row "build $arch" "ok: $(wc -l <"$d/objects") object(s)"
+	else
+		row "build $arch" "FAILED: $(wc -l <"$d/failed") of $(wc -l <"$d/objects") object(s)"
+		sed 's/^/    /' "$d/failed"
+		grep ': \(error\|fatal error\): ' "$d/diagnostics" | sed 's/^/      /'
+		failed "build $arch"
+		[ -s "$work/first" ] || { grep ': \(error\|fatal error\): ' "$d/diagnostics" ||
+			sed "s/\$/: failed to build ($arch)/" "$d/failed"; } | head -n 1 >"$work/first"
+	fi
+	if [ -s "$d/new-warnings" ]; then
+		row "warnings $arch" "FAILED: $(wc -l <"$d/new-warnings") new"
+		sed 's/^/    /' "$d/new-warnings"
+		failed "new warnings $arch"
+		[ -s "$work/first" ] || head -n 1 "$d/new-warnings" >"$work/first"
+	else
+		row "warnings $arch" "ok: none new"
+	fi
+done >>"$work/summary"
+[ -n "$builds" ] || row build "nothing to build" >>"$work/summary"
+if [ -s "$work/uncovered" ]; then
+	row "not covered" "$(wc -l <"$work/uncovered") changed file(s):"
+	sed 's/^/    /' "$work/uncovered"
+fi >>"$work/summary"
+[ ! -s "$work/failures" ]

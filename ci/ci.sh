@@ -1,0 +1,127 @@
+#!/bin/sh
+# make ci: make check's checks on every commit of RANGE, oldest first, so
+# that a series is known to build and to pass at each of its commits.
+#
+# Environment: KDIR, O, J, V, CC, RANGE (A..B: the commits after A up to B;
+# default: the series branch $BRANCH, api-migrate/page-alloc, from its
+# merge-base with KDIR's HEAD), BRANCH.
+#
+# For each commit, four checks, run at once by GNU parallel: leaks and api
+# (the C scanner on the commit's tree; the errors it adds to its parent's
+# fail), checkpatch (the tree's
+# scripts/checkpatch.pl on the commit's format-patch; a warning fails too),
+# and build (check/builds.sh: the objects the commit affects, built at its
+# parent and at it, warnings compared). The commit's tree is a worktree of
+# KDIR under $O/ci/; the builds happen in make check's worktree and build
+# directories under $O/check/, so Kbuild only recompiles what each commit
+# changed, and a second run reuses the parents' cached diagnostics. KDIR's
+# checkout is never touched.
+#
+# Prints TAP on stdout, one test point per commit and check named by the
+# short hash and the subject, then a summary table as TAP comments; writes
+# JUnit XML to $O/ci/junit.xml. Every commit is checked, whatever fails.
+# Exit: 0 every check passed; 1 a check failed (the last line names the
+# first failing commit and its first error); 2 usage or environment errors,
+# a check that could not run included.
+. "$(dirname "$0")/../scripts/lib.sh"
+. "$(dirname "$0")/result.sh"
+
+: "${O:?O is not set}"
+require_kdir "${KDIR:-}"
+require_cmd git git
+require_cmd parallel parallel
+checks="leaks api checkpatch build"
+git_k() { git -C "$KDIR" "$@"; }
+
+# RANGE: A..B, two dots; either end may be any commit-ish.
+branch=${BRANCH:-api-migrate/page-alloc}
+if [ -z "${RANGE:-}" ]; then
+	head=$(git_k rev-parse --verify -q "refs/heads/$branch^{commit}") ||
+		die "RANGE is not set and there is no series branch $branch; pass RANGE=A..B (the commits after A up to B)"
+	RANGE=$(git_k merge-base "$head" HEAD)..$head ||
+		die "the series branch $branch shares no history with KDIR's HEAD; pass RANGE=A..B"
+fi
+case $RANGE in
+*...*) die "RANGE=$RANGE is a symmetric difference; pass RANGE=A..B, with two dots" ;;
+*..*) ;;
+*) die "RANGE=$RANGE is not of the form A..B; pass RANGE=A..B, the commits after A up to B" ;;
+esac
+for end in "${RANGE%%..*}" "${RANGE#*..}"; do
+	[ -z "$end" ] || git_k rev-parse --verify -q "$end^{commit}" >/dev/null ||
+		die "RANGE=$RANGE: '$end' is not a commit of KDIR=$KDIR"
+done
+
+id=$(basename "$KDIR")
+top=$O/ci/$id
+scan=$top/scan
+hold_lock "$O/check/$id"
+scans=$top/scans
+rm -rf "$top/commits" "$scans" && mkdir -p "$top/commits" "$scans" || die "cannot create $top/commits"
+git_k rev-list --reverse --topo-order "$RANGE" >"$top/list" || die "git rev-list $RANGE failed in KDIR=$KDIR"
+total=$(wc -l <"$top/list")
+[ "$total" -gt 0 ] || die "RANGE=$RANGE has no commits; pass RANGE=A..B with B not an ancestor of A"
+info "$total commit(s) of $RANGE, $checks each" >&2
+# The build worktree is make check's: made when missing, else left at the
+# commit it holds, so that Kbuild sees only what the next checkout changes.
+build=$O/check/$id/tree
+if [ -e "$build/.git" ]; then
+	worktree_at "$build" "$(git -C "$build" rev-parse HEAD)"
+else
+	worktree_at "$build" "$(head -n 1 "$top/list")"
+fi
+export CI_SCAN="$scan" CI_SCANS="$scans" CI_BUILD="$build" CI_KBUILD="$O/check/kbuild/$id" CI_CACHE="$O/check/cache"
+
+# scanned COMMIT: the leak and api findings of COMMIT (a parent outside the
+# range) in $scans, for the checks of its child to compare with.
+scanned() {
+	[ -n "$1" ] && [ ! -f "$scans/$1.api" ] || return 0
+	worktree_at "$scan" "$1"
+	for check in leaks api; do
+		KDIR=$scan "$TOOLKIT/check/$check.sh" >"$scans/$1.$check" 2>&1
+		[ $? -le 1 ] || { cat "$scans/$1.$check" >&2; die "the $check check could not run on $1"; }
+	done
+}
+
+echo "TAP version 13"
+echo "1..$((total * 4))"
+n=0
+point=0
+while read -r commit; do
+	n=$((n + 1))
+	dir=$(printf '%s/commits/%04d' "$top" "$n")
+	mkdir -p "$dir" || die "cannot create $dir"
+	git_k log -1 --format=%h "$commit" >"$dir/short"
+	git_k log -1 --format=%s "$commit" >"$dir/subject"
+	echo "$commit" >"$dir/commit"
+	name="$(cat "$dir/short") $(cat "$dir/subject")"
+	info "[$n/$total] $name" >&2
+	parent=$(git_k rev-parse --verify -q "$commit^") || parent=
+	: >"$dir/patch"
+	[ -z "$parent" ] || git_k format-patch -1 --stdout "$commit" >"$dir/patch" ||
+		die "git format-patch failed on $name"
+	scanned "$parent"
+	worktree_at "$scan" "$commit"
+	# Four jobs, whatever J is: the build uses J compile jobs itself.
+	parallel -j 4 "$TOOLKIT/ci/ci-check.sh" {} "$commit" "$parent" "$dir" ::: $checks </dev/null ||
+		die "GNU parallel could not run the checks of $name"
+	for check in $checks; do
+		point=$((point + 1))
+		rc=$(cat "$dir/$check.rc" 2>/dev/null) || rc=2
+		if [ -f "$dir/$check.skip" ]; then
+			echo "ok $point - $name: $check # SKIP $(cat "$dir/$check.skip")"
+		elif [ "$rc" -eq 0 ]; then
+			echo "ok $point - $name: $check"
+		else
+			echo "not ok $point - $name: $check"
+			findings "$dir/$check.out" | head -n 40 | sed 's/^/# /'
+			echo "# full output: $dir/$check.out"
+		fi
+	done
+done <"$top/list"
+
+"$TOOLKIT/ci/summary.sh" "$top/commits" "$checks"
+rc=$?
+"$TOOLKIT/ci/junit.sh" "$top/commits" "$checks" >"$O/ci/junit.xml.tmp" &&
+	mv "$O/ci/junit.xml.tmp" "$O/ci/junit.xml" || die "cannot write $O/ci/junit.xml"
+info "JUnit XML: $O/ci/junit.xml" >&2
+exit $rc
