@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,24 +48,6 @@ static const char usage_text[] =
 	"\n"
 	"Exit: 0 moved or nothing to do, 1 refused, 2 usage or I/O error.\n";
 
-static _Noreturn __attribute__((format(printf, 1, 2))) void usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "%s: error: ", progname);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(2);
-}
-
-static void push(char ***v, size_t *n, char *s)
-{
-	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
-	(*v)[(*n)++] = s;
-}
-
 /* A path relative to KDIR, normalized; "" allowed only when @dir. */
 static char *rel_path(const char *what, const char *p, bool dir)
 {
@@ -89,40 +70,6 @@ static bool is_ident(const char *s)
 		      (*p >= '0' && *p <= '9') || *p == '_'))
 			return false;
 	return true;
-}
-
-/* The value of option @name: "--name=V" or "--name V", "-jN" or "-j N". */
-static const char *opt_value(int argc, char **argv, int *i, const char *name)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-
-	if (a[n] == '=')
-		return a + n + 1;
-	if (a[n])
-		return a + n;
-	if (*i + 1 >= argc)
-		usage_error("%s needs a value; see '%s --help'", name, progname);
-	return argv[++*i];
-}
-
-static bool is_opt(const char *a, const char *name)
-{
-	size_t n = strlen(name);
-
-	return !strncmp(a, name, n) && (!a[n] || a[n] == '=' || (n == 2 && name[1] != '-'));
-}
-
-static int parse_jobs(const char *s)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (errno || end == s || *end || n < 1 || n > 1024)
-		usage_error("-j '%s' is not a thread count; pass -j N with 1 <= N <= 1024", s);
-	return (int)n;
 }
 
 static int open_kdir(const char *kdir)
@@ -158,16 +105,15 @@ int cmove_main(int argc, char **argv)
 	char **pos = NULL;
 	size_t npos = 0, i;
 	bool list = false, dashdash = false;
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	int k, ret;
 
 	progname = "cmove";
-	o.jobs = ncpu > 0 ? (int)ncpu : 1;
+	o.jobs = online_cpus();
 	for (k = 1; k < argc; k++) {
 		const char *a = argv[k];
 
 		if (dashdash || a[0] != '-' || !a[1]) {
-			push(&pos, &npos, argv[k]);
+			strv_push(&pos, &npos, argv[k]);
 		} else if (!strcmp(a, "--")) {
 			dashdash = true;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -179,17 +125,17 @@ int cmove_main(int argc, char **argv)
 			o.verbose = true;
 		} else if (!strcmp(a, "--list")) {
 			list = true;
-		} else if (is_opt(a, "-j") || is_opt(a, "--jobs")) {
+		} else if (opt_is(a, "-j") || opt_is(a, "--jobs")) {
 			o.jobs = parse_jobs(opt_value(argc, argv, &k, a[1] == 'j' ? "-j" : "--jobs"));
-		} else if (is_opt(a, "--scope")) {
-			push(&o.scopes, &o.nscopes,
-			     rel_path("--scope", opt_value(argc, argv, &k, "--scope"), true));
-		} else if (is_opt(a, "--include")) {
+		} else if (opt_is(a, "--scope")) {
+			strv_push(&o.scopes, &o.nscopes,
+				  rel_path("--scope", opt_value(argc, argv, &k, "--scope"), true));
+		} else if (opt_is(a, "--include")) {
 			const char *h = opt_value(argc, argv, &k, "--include");
 
 			if (!*h || strchr(h, '\n'))
 				usage_error("--include '%s' is not a header; write it like linux/mmzone.h", h);
-			push(&o.includes, &o.nincludes, (char *)h);
+			strv_push(&o.includes, &o.nincludes, (char *)h);
 		} else {
 			usage_error("unknown option '%s'; see '%s --help'", a, progname);
 		}
@@ -213,12 +159,13 @@ int cmove_main(int argc, char **argv)
 	for (i = 3; i < npos; i++) {
 		if (!is_ident(pos[i]))
 			usage_error("'%s' is not a C identifier; name the symbols to move", pos[i]);
-		push(&o.syms, &o.nsyms, pos[i]);
+		strv_push(&o.syms, &o.nsyms, pos[i]);
 	}
 	if (!o.nscopes) {
 		const char *slash = strrchr(o.to, '/');
 
-		push(&o.scopes, &o.nscopes, xstrndup(o.to, slash ? (size_t)(slash - o.to) : 0));
+		strv_push(&o.scopes, &o.nscopes,
+			  xstrndup(o.to, slash ? (size_t)(slash - o.to) : 0));
 	}
 	o.kdirfd = open_kdir(o.kdir);
 	ret = mv_run(&o);

@@ -33,38 +33,42 @@ struct dscan {
 };
 
 /*
- * Sorted bytewise for bsearch(): words that are never declarator names,
- * C keywords and the kernel's attribute macros (compiler_attributes.h,
- * init.h, cache.h, sparse annotations).
+ * Words that are never declarator names: C keywords and the kernel's
+ * attribute macros (compiler_attributes.h, init.h, cache.h, sparse
+ * annotations), sorted bytewise for bsearch().
  */
 static const char *const keywords[] = {
-	"_Alignas", "_Alignof", "_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary",
-	"_Noreturn", "_Static_assert", "_Thread_local", "____cacheline_aligned",
-	"____cacheline_aligned_in_smp", "____cacheline_internodealigned_in_smp",
-	"__acquires", "__alias", "__aligned", "__aligned_largest", "__alloc_size",
-	"__always_inline", "__always_unused", "__always_used", "__asm", "__asm__",
-	"__assume_aligned", "__attribute", "__attribute__", "__attribute_const__",
-	"__bitwise", "__cacheline_aligned", "__cacheline_aligned_in_smp", "__cleanup",
-	"__cold", "__cond_acquires", "__cond_releases", "__const", "__copy",
-	"__counted_by", "__cpuidle", "__data_racy", "__deprecated", "__designated_init",
-	"__exit", "__exitdata", "__extension__", "__flatten", "__force", "__gnu_inline",
+	"_Alignas", "_Alignof", "_Atomic", "_Bool", "_Complex", "_Generic",
+	"_Imaginary", "_Noreturn", "_Static_assert", "_Thread_local",
+	"____cacheline_aligned", "____cacheline_aligned_in_smp",
+	"____cacheline_internodealigned_in_smp", "__acquires", "__alias",
+	"__aligned", "__aligned_largest", "__alloc_size", "__always_inline",
+	"__always_unused", "__always_used", "__asm", "__asm__",
+	"__assume_aligned", "__attribute", "__attribute__",
+	"__attribute_const__", "__bitwise", "__cacheline_aligned",
+	"__cacheline_aligned_in_smp", "__cleanup", "__cold", "__cond_acquires",
+	"__cond_releases", "__const", "__copy", "__counted_by", "__cpuidle",
+	"__data_racy", "__deprecated", "__designated_init", "__exit",
+	"__exitdata", "__extension__", "__flatten", "__force", "__gnu_inline",
 	"__init", "__init_or_module", "__initconst", "__initdata", "__inline",
-	"__inline__", "__iomem", "__irq_entry", "__kprobes", "__latent_entropy",
-	"__malloc", "__maybe_unused", "__meminit", "__meminitconst", "__meminitdata",
-	"__must_check", "__must_hold", "__naked", "__net_exit", "__net_init", "__no_kcsan",
-	"__no_profile", "__no_randomize_layout", "__no_stack_protector", "__nocfi",
-	"__noclone", "__noreturn", "__nosavedata", "__packed", "__page_aligned_bss",
-	"__page_aligned_data", "__percpu", "__printf", "__private", "__pure",
-	"__randomize_layout", "__rcu", "__read_mostly", "__realloc_size", "__ref",
-	"__refconst", "__refdata", "__releases", "__restrict", "__restrict__",
-	"__ro_after_init", "__scanf", "__sched", "__section", "__signed__", "__typeof",
-	"__typeof__", "__uninitialized", "__used", "__user", "__visible", "__volatile__",
-	"__weak", "asm", "asmlinkage", "auto", "break", "case", "char", "const",
-	"continue", "default", "do", "double", "else", "enum", "extern", "float", "for",
-	"goto", "if", "inline", "int", "long", "noinline", "noinstr", "notrace",
-	"register", "restrict", "return", "short", "signed", "sizeof", "static",
-	"static_assert", "struct", "switch", "typedef", "typeof", "union", "unsigned",
-	"void", "volatile", "while",
+	"__inline__", "__iomem", "__irq_entry", "__kprobes",
+	"__latent_entropy", "__malloc", "__maybe_unused", "__meminit",
+	"__meminitconst", "__meminitdata", "__must_check", "__must_hold",
+	"__naked", "__net_exit", "__net_init", "__no_kcsan", "__no_profile",
+	"__no_randomize_layout", "__no_stack_protector", "__nocfi",
+	"__noclone", "__noreturn", "__nosavedata", "__packed",
+	"__page_aligned_bss", "__page_aligned_data", "__percpu", "__printf",
+	"__private", "__pure", "__randomize_layout", "__rcu", "__read_mostly",
+	"__realloc_size", "__ref", "__refconst", "__refdata", "__releases",
+	"__restrict", "__restrict__", "__ro_after_init", "__scanf", "__sched",
+	"__section", "__signed__", "__typeof", "__typeof__", "__uninitialized",
+	"__used", "__user", "__visible", "__volatile__", "__weak", "asm",
+	"asmlinkage", "auto", "break", "case", "char", "const", "continue",
+	"default", "do", "double", "else", "enum", "extern", "float", "for",
+	"goto", "if", "inline", "int", "long", "noinline", "noinstr",
+	"notrace", "register", "restrict", "return", "short", "signed",
+	"sizeof", "static", "static_assert", "struct", "switch", "typedef",
+	"typeof", "union", "unsigned", "void", "volatile", "while",
 };
 
 static const char *const kind_names[DK_NKINDS] = {
@@ -89,21 +93,14 @@ static int word_cmp(const void *key, const void *elem)
 	return c ? c : (t->len > n) - (t->len < n);
 }
 
-static bool is_keyword(const struct token *t)
+static bool word_in(const struct token *t, const char *const *words, size_t n)
 {
-	return t->kind == TOK_IDENT &&
-	       bsearch(t, keywords, ARRAY_SIZE(keywords), sizeof(*keywords), word_cmp) != NULL;
+	return t->kind == TOK_IDENT && bsearch(t, words, n, sizeof(*words), word_cmp) != NULL;
 }
 
-static bool is_punct(const struct token *t, char c)
+bool decl_keyword(const struct token *t)
 {
-	return t && t->kind == TOK_PUNCT && t->len == 1 && t->text[0] == c;
-}
-
-static bool is_tag_kw(const struct token *t)
-{
-	return t && t->kind == TOK_IDENT &&
-	       (tok_is(t, "struct") || tok_is(t, "union") || tok_is(t, "enum"));
+	return word_in(t, keywords, ARRAY_SIZE(keywords));
 }
 
 static bool dunder(const struct token *t)
@@ -138,9 +135,9 @@ static size_t skip_group(const struct dscan *s, size_t k)
 	for (; k < dlen(s); k++) {
 		struct token *t = dtok(s, k);
 
-		if (is_punct(t, open))
+		if (decl_punct(t, open))
 			depth++;
-		else if (is_punct(t, close) && --depth == 0)
+		else if (decl_punct(t, close) && --depth == 0)
 			return k + 1;
 	}
 	return k;
@@ -174,32 +171,32 @@ static struct declarator declarator(const struct dscan *s, size_t *k)
 	while (*k < dlen(s)) {
 		struct token *t = dtok(s, *k), *next = dtok(s, *k + 1);
 
-		if (depth == 0 && is_punct(t, ','))
+		if (depth == 0 && decl_punct(t, ','))
 			break;
-		if (is_punct(t, '(') && !(d.name && prev == d.name) &&
-		    (is_punct(next, '*') || is_punct(next, '^') || is_punct(next, '('))) {
+		if (decl_punct(t, '(') && !(d.name && prev == d.name) &&
+		    (decl_punct(next, '*') || decl_punct(next, '^') || decl_punct(next, '('))) {
 			depth++;
-		} else if (is_punct(t, '(') || is_punct(t, '[')) {
+		} else if (decl_punct(t, '(') || decl_punct(t, '[')) {
 			/* parameters, array size or attribute arguments */
 			*k = skip_group(s, *k);
 			prev = dtok(s, *k - 1);
 			continue;
-		} else if (depth > 0 && is_punct(t, ')')) {
+		} else if (depth > 0 && decl_punct(t, ')')) {
 			depth--;
-		} else if (depth == 0 && (is_punct(t, '=') || is_punct(t, ':'))) {
+		} else if (depth == 0 && (decl_punct(t, '=') || decl_punct(t, ':'))) {
 			/* initializer or bit-field width, up to the next declarator */
-			while (*k < dlen(s) && !is_punct(dtok(s, *k), ',')) {
-				if (is_punct(dtok(s, *k), '(') || is_punct(dtok(s, *k), '['))
+			while (*k < dlen(s) && !decl_punct(dtok(s, *k), ',')) {
+				if (decl_punct(dtok(s, *k), '(') || decl_punct(dtok(s, *k), '['))
 					*k = skip_group(s, *k);
 				else
 					(*k)++;
 			}
 			break;
-		} else if (t->kind == TOK_IDENT && *k > 0 && !is_keyword(t) &&
-			   name_follows(next) && !is_tag_kw(prev) &&
-			   !(dunder(t) && d.name && (prev == d.name || is_punct(prev, ')')))) {
+		} else if (t->kind == TOK_IDENT && *k > 0 && !decl_keyword(t) &&
+			   name_follows(next) && !decl_tag_kw(prev) &&
+			   !(dunder(t) && d.name && (prev == d.name || decl_punct(prev, ')')))) {
 			d.name = t;
-			d.func = is_punct(next, '(');
+			d.func = decl_punct(next, '(');
 		}
 		prev = t;
 		(*k)++;
@@ -220,7 +217,7 @@ static void finish_decl(struct dscan *s, enum scope sc, bool body)
 	size_t k;
 
 	/* "struct foo;" announces a tag */
-	if (dlen(s) == 2 && sc == SC_FILE && !body && is_tag_kw(dtok(s, 0)) &&
+	if (dlen(s) == 2 && sc == SC_FILE && !body && decl_tag_kw(dtok(s, 0)) &&
 	    dtok(s, 1)->kind == TOK_IDENT) {
 		emit(s, dtok(s, 1), DK_TYPE, false);
 		s->ndecl = s->base;
@@ -256,9 +253,9 @@ static void skip_braces(struct dscan *s)
 	struct token *t;
 
 	for (; (t = cur(s)) != NULL; s->i++) {
-		if (is_punct(t, '{')) {
+		if (decl_punct(t, '{')) {
 			depth++;
-		} else if (is_punct(t, '}') && --depth == 0) {
+		} else if (decl_punct(t, '}') && --depth == 0) {
 			s->i++;
 			return;
 		}
@@ -273,17 +270,17 @@ static void enum_body(struct dscan *s)
 	struct token *t;
 
 	for (s->i++; (t = cur(s)) != NULL; s->i++) {
-		if (is_punct(t, '(') || is_punct(t, '[') || is_punct(t, '{')) {
+		if (decl_punct(t, '(') || decl_punct(t, '[') || decl_punct(t, '{')) {
 			depth++;
-		} else if (is_punct(t, ')') || is_punct(t, ']') || is_punct(t, '}')) {
+		} else if (decl_punct(t, ')') || decl_punct(t, ']') || decl_punct(t, '}')) {
 			if (depth == 0) {
-				s->i += is_punct(t, '}');
+				s->i += decl_punct(t, '}');
 				return;
 			}
 			depth--;
-		} else if (is_punct(t, ';')) {
+		} else if (decl_punct(t, ';')) {
 			return;	/* unbalanced: resynchronize on the caller's ';' */
-		} else if (is_punct(t, ',') && depth == 0) {
+		} else if (decl_punct(t, ',') && depth == 0) {
 			expect = true;
 		} else if (expect && t->kind == TOK_IDENT) {
 			emit(s, t, DK_ENUMC, true);
@@ -304,24 +301,24 @@ static struct token *tag_head(const struct dscan *s, struct token **tag)
 	while (k > 0 && dlen(s) - k < 32) {
 		struct token *t = dtok(s, --k);
 
-		if (is_punct(t, ')')) {
+		if (decl_punct(t, ')')) {
 			/* only an attribute's arguments may come here */
 			size_t depth = 1;
 
 			while (k > 0 && depth) {
 				t = dtok(s, --k);
-				depth += is_punct(t, ')');
-				depth -= is_punct(t, '(');
+				depth += decl_punct(t, ')');
+				depth -= decl_punct(t, '(');
 			}
-			if (depth || k == 0 || !is_keyword(dtok(s, k - 1)))
+			if (depth || k == 0 || !decl_keyword(dtok(s, k - 1)))
 				return NULL;
 			continue;
 		}
-		if (is_tag_kw(t))
+		if (decl_tag_kw(t))
 			return t;
 		if (t->kind != TOK_IDENT)
 			return NULL;
-		if (is_keyword(t))
+		if (decl_keyword(t))
 			continue;
 		if (*tag)
 			return NULL;
@@ -350,7 +347,7 @@ static void open_brace(struct dscan *s, enum scope sc, unsigned int nest)
 		} else {
 			skip_braces(s);
 		}
-	} else if (sc == SC_FILE && !is_punct(last, '=') && !is_punct(last, ',')) {
+	} else if (sc == SC_FILE && !decl_punct(last, '=') && !decl_punct(last, ',')) {
 		finish_decl(s, sc, true);	/* a function body, or unknown */
 		skip_braces(s);
 		return;
@@ -369,12 +366,12 @@ static void body(struct dscan *s, enum scope sc, unsigned int nest)
 
 	s->base = s->ndecl;
 	while ((t = cur(s)) != NULL) {
-		if (is_punct(t, ';')) {
+		if (decl_punct(t, ';')) {
 			finish_decl(s, sc, false);
 			s->i++;
-		} else if (is_punct(t, '{')) {
+		} else if (decl_punct(t, '{')) {
 			open_brace(s, sc, nest);
-		} else if (is_punct(t, '}')) {
+		} else if (decl_punct(t, '}')) {
 			s->i++;
 			if (sc == SC_RECORD)
 				break;

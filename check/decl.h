@@ -36,4 +36,25 @@ void decl_scan(struct tokvec *tv, decl_fn *fn, void *ctx);
 
 const char *decl_kind_name(enum decl_kind kind);
 
+/* The reader's token tests, for other readers of declarations (cmove). */
+
+/* Is @t (NULL: no) the one-byte punctuator @c? */
+static inline bool decl_punct(const struct token *t, char c)
+{
+	return t && t->kind == TOK_PUNCT && t->len == 1 && t->text[0] == c;
+}
+
+/* Is @t (NULL: no) the keyword struct, union or enum? */
+static inline bool decl_tag_kw(const struct token *t)
+{
+	return t && t->kind == TOK_IDENT &&
+	       (tok_is(t, "struct") || tok_is(t, "union") || tok_is(t, "enum"));
+}
+
+/*
+ * Is @t a word that never names a declaration: a C keyword or one of the
+ * kernel's attribute and qualifier macros (__packed, __init, __rcu)?
+ */
+bool decl_keyword(const struct token *t);
+
 #endif

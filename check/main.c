@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -37,31 +36,6 @@ static const char usage_text[] =
 	"comments are never code references.\n"
 	"-j N: threads (default: online CPUs). Exit: 0 clean, 1 errors found,\n"
 	"2 usage or I/O error (1 wins when errors were found anyway).\n";
-
-/* One line naming the problem and the fix, then exit 2. */
-static _Noreturn __attribute__((format(printf, 1, 2))) void usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "%s: error: ", progname);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n");
-	exit(2);
-}
-
-static int parse_jobs(const char *s)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(s, &end, 10);
-	if (errno || end == s || *end || n < 1 || n > 1024)
-		usage_error("-j '%s' is not a thread count; pass -j N with 1 <= N <= 1024", s);
-	return (int)n;
-}
 
 static char *dup_dir(const char *d)
 {
@@ -104,32 +78,6 @@ static void parse_allow(struct cli *c, const char *arg)
 		usage_error("--allow '%s' names no directory; write --allow SYM=DIR[,DIR...]", arg);
 }
 
-static void push(char ***v, size_t *n, char *s)
-{
-	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
-	(*v)[(*n)++] = s;
-}
-
-/* The value of option @name: "--name=V", "--name V", "-jV" or "-j V". */
-static const char *opt_value(int argc, char **argv, int *i, const char *name)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-
-	if (a[n] == '=' || (n == 2 && a[n]))
-		return a + n + (a[n] == '=');
-	if (*i + 1 >= argc)
-		usage_error("%s needs a value; see '%s --help'", name, progname);
-	return argv[++*i];
-}
-
-static bool is_opt(const char *a, const char *name)
-{
-	size_t n = strlen(name);
-
-	return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=' || (n == 2 && name[1] != '-'));
-}
-
 static void check_option(const struct cli *c, const char *opt, const char *modes)
 {
 	if (!strstr(modes, c->mode))
@@ -148,16 +96,16 @@ static void parse_args(struct cli *c, int argc, char **argv)
 
 		if (dashdash || a[0] != '-' || !a[1]) {
 			if (dashdash)
-				push(&c->files, &c->nfiles, argv[k]);
+				strv_push(&c->files, &c->nfiles, argv[k]);
 			else
-				push(&pos, &npos, argv[k]);
+				strv_push(&pos, &npos, argv[k]);
 		} else if (!strcmp(a, "--")) {
 			check_option(c, "--", "refs");
 			dashdash = true;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			fputs(usage_text, stdout);
 			exit(0);
-		} else if (is_opt(a, "-j") || is_opt(a, "--jobs")) {
+		} else if (opt_is(a, "-j") || opt_is(a, "--jobs")) {
 			c->jobs = parse_jobs(opt_value(argc, argv, &k, a[1] == 'j' ? "-j" : "--jobs"));
 		} else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
 			c->verbose = true;
@@ -170,12 +118,12 @@ static void parse_args(struct cli *c, int argc, char **argv)
 		} else if (!strcmp(a, "--list-symbols")) {
 			check_option(c, a, "leak");
 			c->list_symbols = true;
-		} else if (is_opt(a, "--allow")) {
+		} else if (opt_is(a, "--allow")) {
 			check_option(c, "--allow", "api");
 			parse_allow(c, opt_value(argc, argv, &k, "--allow"));
-		} else if (is_opt(a, "--exclude")) {
-			push(&c->excludes, &c->nexcludes,
-			     dup_dir(opt_value(argc, argv, &k, "--exclude")));
+		} else if (opt_is(a, "--exclude")) {
+			strv_push(&c->excludes, &c->nexcludes,
+				  dup_dir(opt_value(argc, argv, &k, "--exclude")));
 		} else {
 			usage_error("unknown option '%s'; see '%s --help'", a, progname);
 		}
@@ -186,9 +134,9 @@ static void parse_args(struct cli *c, int argc, char **argv)
 	c->kdir = pos[0];
 	for (i = 1; i < npos; i++) {
 		if (!strcmp(c->mode, "refs"))
-			push(&c->syms, &c->nsyms, pos[i]);
+			strv_push(&c->syms, &c->nsyms, pos[i]);
 		else
-			push(&c->files, &c->nfiles, pos[i]);
+			strv_push(&c->files, &c->nfiles, pos[i]);
 	}
 	free(pos);
 	if (!strcmp(c->mode, "refs") && !c->nsyms)
@@ -232,7 +180,6 @@ static void cli_free(struct cli *c)
 int main(int argc, char **argv)
 {
 	struct cli c = { .jobs = 0 };
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	int ret;
 
 	if (argc < 2)
@@ -250,7 +197,7 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(c.mode, "leak") && strcmp(c.mode, "api") && strcmp(c.mode, "refs"))
 		usage_error("unknown mode '%s'; use leak, api, refs or tokens", c.mode);
-	c.jobs = ncpu > 0 ? (int)ncpu : 1;
+	c.jobs = online_cpus();
 	parse_args(&c, argc, argv);
 	open_kdir(&c);
 	if (!strcmp(c.mode, "leak"))

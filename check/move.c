@@ -68,18 +68,6 @@ static int finding_cmp(const void *pa, const void *pb)
 	return (a->col > b->col) - (a->col < b->col);
 }
 
-static __attribute__((format(printf, 1, 2))) int usage_fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "%s: error: ", progname);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return 2;
-}
-
 /* Does the directory of @path (relative to KDIR) exist? */
 static bool dir_exists(int kdirfd, const char *path)
 {

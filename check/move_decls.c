@@ -14,68 +14,23 @@
 #include "move.h"
 #include "util.h"
 
-static const char *const kind_names[MN_NKINDS] = {
-	[MN_MACRO] = "macro",
-	[MN_FUNC] = "function",
-	[MN_TYPE] = "type",
-	[MN_ENUMC] = "enum-constant",
-	[MN_VAR] = "variable",
-};
+/* MN_* extend DK_*, named as decl_kind_name() names them but for enum constants. */
+_Static_assert((int)MN_MACRO == DK_MACRO && (int)MN_FUNC == DK_FUNC &&
+	       (int)MN_TYPE == DK_TYPE && (int)MN_ENUMC == DK_ENUMC,
+	       "mv_name_kind extends decl_kind");
 
 const char *mv_kind_name(unsigned int kind)
 {
-	return kind < MN_NKINDS ? kind_names[kind] : "?";
-}
-
-/*
- * Words that never name a variable: C keywords and the kernel's type
- * qualifiers and attribute macros. Sorted bytewise for bsearch().
- */
-static const char *const nonames[] = {
-	"_Alignas", "_Atomic", "_Bool", "_Complex", "_Noreturn", "_Thread_local",
-	"____cacheline_aligned", "____cacheline_aligned_in_smp", "__aligned",
-	"__always_unused", "__asm__", "__attribute__", "__cacheline_aligned",
-	"__cacheline_aligned_in_smp", "__const", "__data_racy", "__exitdata",
-	"__extension__", "__force", "__initconst", "__initdata", "__iomem",
-	"__latent_entropy", "__maybe_unused", "__meminitconst", "__meminitdata",
-	"__nosavedata", "__page_aligned_bss", "__page_aligned_data", "__percpu",
-	"__randomize_layout", "__rcu", "__read_mostly", "__refconst", "__refdata",
-	"__restrict", "__ro_after_init", "__section", "__signed__", "__typeof__",
-	"__uninitialized", "__used", "__user", "__visible", "__volatile__", "__weak",
-	"asm", "auto", "char", "const", "double", "enum", "extern", "float", "inline",
-	"int", "long", "register", "restrict", "short", "signed", "static", "struct",
-	"typedef", "typeof", "union", "unsigned", "void", "volatile",
-};
-
-static int word_cmp(const void *key, const void *elem)
-{
-	const struct token *t = key;
-	const char *k = *(const char *const *)elem;
-	size_t n = strlen(k);
-	int c = strncmp(t->text, k, t->len < n ? t->len : n);
-
-	return c ? c : (t->len > n) - (t->len < n);
-}
-
-static bool noname(const struct token *t)
-{
-	return bsearch(t, nonames, ARRAY_SIZE(nonames), sizeof(*nonames), word_cmp) != NULL;
-}
-
-static bool punct(const struct token *t, char c)
-{
-	return t->kind == TOK_PUNCT && t->len == 1 && t->text[0] == c;
+	if (kind == MN_ENUMC)
+		return "enum-constant";
+	if (kind == MN_VAR)
+		return "variable";
+	return decl_kind_name((enum decl_kind)kind);
 }
 
 static bool is_code(const struct token *t)
 {
 	return t->kind != TOK_MENTION && !(t->flags & TF_PP);
-}
-
-static bool is_tag(const struct token *t)
-{
-	return t->kind == TOK_IDENT &&
-	       (tok_is(t, "struct") || tok_is(t, "union") || tok_is(t, "enum"));
 }
 
 static void add_seg(struct mv_decls *d, uint32_t tok0, uint32_t tok1, bool body)
@@ -135,27 +90,28 @@ static void segment(const struct tokvec *tv, struct mv_decls *d)
 			ntok = 0;
 		}
 		ntok++;
-		if (ntok == 2 && punct(t, '(') && brace == 0 && macro_name(&tv->v[prev]))
+		if (ntok == 2 && decl_punct(t, '(') && brace == 0 && macro_name(&tv->v[prev]))
 			call = true;
-		if (punct(t, '(') || punct(t, '[')) {
+		if (decl_punct(t, '(') || decl_punct(t, '[')) {
 			if (paren++ == 0 && brace == 0)
 				head = prev;
-		} else if (punct(t, ')') || punct(t, ']')) {
+		} else if (decl_punct(t, ')') || decl_punct(t, ']')) {
 			if (paren && --paren == 0 && brace == 0 && call) {
 				call = false;
 				n = next_code(tv, i);
 				end = n && n->line > t->line && n->kind == TOK_IDENT &&
 				      !(n->len > 1 && n->text[0] == '_' && n->text[1] == '_');
 			}
-		} else if (punct(t, '{')) {
+		} else if (decl_punct(t, '{')) {
 			if (brace == 0) {
-				body = paren == 0 && prev != MV_NONE && punct(&tv->v[prev], ')') &&
+				body = paren == 0 && prev != MV_NONE &&
+				       decl_punct(&tv->v[prev], ')') &&
 				       !(head != MV_NONE && (tok_is(&tv->v[head], "__attribute__") ||
 							     tok_is(&tv->v[head], "__aligned")));
 				paren = 0;
 			}
 			brace++;
-		} else if (punct(t, '}')) {
+		} else if (decl_punct(t, '}')) {
 			if (brace == 0)
 				end = true;	/* unbalanced: a separator */
 			else if (--brace == 0 && body)
@@ -164,12 +120,12 @@ static void segment(const struct tokvec *tv, struct mv_decls *d)
 				body = body && brace;
 			if (brace == 0)
 				paren = 0;
-		} else if (punct(t, ';') && paren == 0 && brace == 0) {
+		} else if (decl_punct(t, ';') && paren == 0 && brace == 0) {
 			end = true;
 		}
 		prev = (uint32_t)i;
 		if (end) {
-			add_seg(d, start, (uint32_t)i + 1, body && punct(t, '}'));
+			add_seg(d, start, (uint32_t)i + 1, body && decl_punct(t, '}'));
 			start = MV_NONE;
 			paren = brace = 0;
 			body = call = false;
@@ -236,26 +192,27 @@ static uint32_t seg_func(const struct tokvec *tv, const struct mv_seg *g)
 
 		if (!is_code(t))
 			continue;
-		if (punct(t, '=') || punct(t, '{') || punct(t, '['))
+		if (decl_punct(t, '=') || decl_punct(t, '{') || decl_punct(t, '['))
 			return MV_NONE;
-		if (punct(t, '(')) {
+		if (decl_punct(t, '(')) {
 			unsigned int depth = 0;
 			const struct token *n;
 
-			if (p1 == MV_NONE || tv->v[p1].kind != TOK_IDENT || noname(&tv->v[p1]) ||
-			    p2 == MV_NONE || !(tv->v[p2].kind == TOK_IDENT || punct(&tv->v[p2], '*')))
+			if (p1 == MV_NONE || tv->v[p1].kind != TOK_IDENT ||
+			    decl_keyword(&tv->v[p1]) || p2 == MV_NONE ||
+			    !(tv->v[p2].kind == TOK_IDENT || decl_punct(&tv->v[p2], '*')))
 				return MV_NONE;
 			for (; i < g->tok1; i++) {
 				t = &tv->v[i];
 				if (!is_code(t))
 					continue;
-				if (punct(t, '('))
+				if (decl_punct(t, '('))
 					depth++;
-				else if (punct(t, ')') && --depth == 0)
+				else if (decl_punct(t, ')') && --depth == 0)
 					break;
 			}
 			n = next_code(tv, i);
-			if (g->body || (n && (punct(n, ';') || n->kind == TOK_IDENT)))
+			if (g->body || (n && (decl_punct(n, ';') || n->kind == TOK_IDENT)))
 				return p1;
 			return MV_NONE;
 		}
@@ -283,27 +240,27 @@ static void seg_vars(const struct tokvec *tv, struct mv_decls *d, uint32_t s)
 		if (!is_code(t))
 			continue;
 		if (depth) {
-			if (punct(t, '(') || punct(t, '[') || punct(t, '{'))
+			if (decl_punct(t, '(') || decl_punct(t, '[') || decl_punct(t, '{'))
 				depth++;
-			else if (punct(t, ')') || punct(t, ']') || punct(t, '}'))
+			else if (decl_punct(t, ')') || decl_punct(t, ']') || decl_punct(t, '}'))
 				depth--;
 		} else if (tok_is(t, "typedef")) {
 			return;
-		} else if (punct(t, '(') || punct(t, '[') || punct(t, '{')) {
-			if (punct(t, '(') && cand != MV_NONE && cand == prev)
+		} else if (decl_punct(t, '(') || decl_punct(t, '[') || decl_punct(t, '{')) {
+			if (decl_punct(t, '(') && cand != MV_NONE && cand == prev)
 				cand = saved;	/* a macro call or an attribute */
 			depth++;
-		} else if (punct(t, ',') || punct(t, ';')) {
+		} else if (decl_punct(t, ',') || decl_punct(t, ';')) {
 			if (cand != MV_NONE && !init)
 				add_decl(d, cand, MN_VAR, false);
 			cand = saved = MV_NONE;
 			init = false;
-		} else if (punct(t, '=') || punct(t, ':')) {
+		} else if (decl_punct(t, '=') || decl_punct(t, ':')) {
 			if (cand != MV_NONE && !init)
 				add_decl(d, cand, MN_VAR, false);
 			init = true;
-		} else if (!init && t->kind == TOK_IDENT && !noname(t) &&
-			   !(prev != MV_NONE && is_tag(&tv->v[prev]))) {
+		} else if (!init && t->kind == TOK_IDENT && !decl_keyword(t) &&
+			   !(prev != MV_NONE && decl_tag_kw(&tv->v[prev]))) {
 			saved = cand;
 			cand = i;
 		}
@@ -345,9 +302,9 @@ static bool seg_static(const struct tokvec *tv, const struct mv_seg *g, uint32_t
 
 		if (!is_code(t))
 			continue;
-		if (punct(t, '(') || punct(t, '[') || punct(t, '{'))
+		if (decl_punct(t, '(') || decl_punct(t, '[') || decl_punct(t, '{'))
 			depth++;
-		else if ((punct(t, ')') || punct(t, ']') || punct(t, '}')) && depth)
+		else if ((decl_punct(t, ')') || decl_punct(t, ']') || decl_punct(t, '}')) && depth)
 			depth--;
 		else if (!depth && tok_is(t, "static"))
 			return true;

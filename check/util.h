@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Small helpers shared by the scanner: allocation, growable arrays, paths. */
+/*
+ * Small helpers shared by the scanner and the mover: allocation, growable
+ * arrays, paths, error messages and command line options.
+ */
 #ifndef CSCAN_UTIL_H
 #define CSCAN_UTIL_H
 
@@ -31,5 +34,35 @@ bool path_normalize(const char *in, char *out, size_t outsz);
 
 /* Is @path equal to @dir or below it? @dir may end in '/'. */
 bool path_under(const char *path, const char *dir);
+
+/*
+ * "PROGNAME: error: MESSAGE" and a newline on stderr, for a usage or I/O
+ * error: usage_fail() returns 2, the exit status, usage_error() exits 2.
+ */
+int usage_fail(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+_Noreturn void usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* Append @s to the array *@v of *@n strings. */
+void strv_push(char ***v, size_t *n, char *s);
+
+/*
+ * Does argument @a name the option @name: "--name", "--name=V", and for a
+ * one-letter option also "-jV"?
+ */
+bool opt_is(const char *a, const char *name);
+
+/*
+ * The value of option @name at argv[*@i]: "--name=V", "--name V", "-jV" or
+ * "-j V" (then *@i steps over V). A usage error when V is missing.
+ */
+const char *opt_value(int argc, char **argv, int *i, const char *name);
+
+/* The value of -j: a thread count from 1 to 1024, or a usage error. */
+int parse_jobs(const char *s);
+
+/* The default thread count: the online CPUs, at least 1. */
+int online_cpus(void);
 
 #endif

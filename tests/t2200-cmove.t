@@ -555,6 +555,15 @@ test_expect_success '--list: every declaration with the lines it would move' '
 	test_cmp "$TRASH/want" "$TRASH/out"
 '
 
+test_expect_success '--list: an attribute after a struct or a variable is not a name' '
+	mkdir -p "$TRASH/attr/include" &&
+	printf "struct wid_hdr {\n\tint a;\n} __packed;\n\nstatic int wid_hits __read_mostly;\n" \
+		>"$TRASH/attr/include/attr.h" &&
+	"$cmove" --list "$TRASH/attr" include/attr.h >"$TRASH/out" &&
+	printf "include/attr.h:1-3: type wid_hdr\ninclude/attr.h:5-5: variable wid_hits\n" >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/out"
+'
+
 test_expect_success 'a write that fails half-way: what was renamed is put back' '
 	k=$(fresh rollback) &&
 	if ! chattr +i "$k/lib/sub/user.c" 2>/dev/null; then
