@@ -20,7 +20,7 @@
 # 2 usage or environment errors. The summary at the end says which.
 . "$(dirname "$0")/../scripts/lib.sh"
 
-: "${O:?O is not set}"
+absolute_o
 require_kdir "${KDIR:-}"
 require_cmd git git
 check=$TOOLKIT/check

@@ -26,7 +26,7 @@
 . "$(dirname "$0")/../scripts/lib.sh"
 . "$(dirname "$0")/result.sh"
 
-: "${O:?O is not set}"
+absolute_o
 require_kdir "${KDIR:-}"
 require_cmd git git
 require_cmd parallel parallel

@@ -22,7 +22,7 @@ case "${1:-}" in
 *) die "usage: $prog [--scratch]" ;;
 esac
 
-: "${O:?O is not set}"
+absolute_o
 require_kdir "$KDIR"
 [ "$scratch" = 1 ] || require_clean "$KDIR"
 require_cmd git git

@@ -32,6 +32,14 @@ if [ -z "${TOOLKIT:-}" ]; then
 fi
 export TOOLKIT
 
+# absolute_o: O made when missing, and absolute, exported: the scripts hand
+# paths under it to "git -C", which would resolve a relative one elsewhere.
+absolute_o() {
+	[ -n "${O:-}" ] || die "O is not set; pass O=<output directory>"
+	mkdir -p "$O" && O=$(cd "$O" && pwd) || die "cannot create O=$O"
+	export O
+}
+
 # require_kdir DIR: DIR must be the top of a kernel git work tree.
 require_kdir() {
 	[ -n "$1" ] || die "KDIR is empty; pass KDIR=/path/to/linux or run 'make kernel'"

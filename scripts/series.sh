@@ -22,7 +22,7 @@
 . "$(dirname "$0")/steps.sh"
 
 [ $# -eq 0 ] || die "usage: $prog (takes KDIR, O, BASE, BRANCH, TRAILERS, STEPS from the environment)"
-: "${O:?O is not set}"
+absolute_o
 require_kdir "$KDIR"
 require_cmd git git
 require_cmd perl perl
@@ -60,7 +60,6 @@ GIT_COMMITTER_NAME=$name GIT_COMMITTER_EMAIL=$email GIT_COMMITTER_DATE=$date
 export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_AUTHOR_DATE
 export GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_COMMITTER_DATE
 
-mkdir -p "$O" && O=$(cd "$O" && pwd) || die "cannot create O=$O"
 out=$O/series
 tree=$O/series-tree
 rm -rf "$out" && mkdir -p "$out" || die "cannot create $out"
