@@ -58,9 +58,11 @@ mkdir -p "$objdir" && objdir=$(cd "$objdir" && pwd -P) || die "cannot create $ob
 
 # The C locale: the same diagnostics whatever the user's (gcc quotes names
 # with 'x', not with UTF-8 quotes), so that BASE's cached ones compare.
-# LC_ALL would not do: the kernel's Makefile unexports it.
+# LC_ALL would not do: the kernel's Makefile unexports it. The flags of a
+# make that runs this script ("make -s ci") are not Kbuild's: they would
+# silence the "  CC" lines that build.log and the progress count read.
 kmake() {
-	LANG=C LC_CTYPE=C LC_MESSAGES=C make -C "$tree" O="$objdir" ARCH="$arch" ${cross:+CROSS_COMPILE="$cross"} \
+	LANG=C LC_CTYPE=C LC_MESSAGES=C env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -C "$tree" O="$objdir" ARCH="$arch" ${cross:+CROSS_COMPILE="$cross"} \
 		CC="$TOOLKIT/check/cc-diag.sh $cc" -j"${J:-2}" "$@"
 }
 

@@ -25,7 +25,7 @@ xpath() { xmllint --xpath "$1" "$junit"; }
 
 test_expect_success 'usage: a RANGE that is not A..B, an unknown end, an empty range: exit 2, one line' '
 	for r in HEAD "HEAD~1...HEAD" "nosuch..HEAD" "HEAD..HEAD"; do
-		env KDIR="$kdir" O="$o" RANGE="$r" expect_exit 2 "$TOOLKIT/ci/ci.sh" >"$TRASH/out" 2>"$TRASH/err" &&
+		expect_exit 2 env KDIR="$kdir" O="$o" RANGE="$r" "$TOOLKIT/ci/ci.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 		test "$(wc -l <"$TRASH/err")" -eq 1 && test ! -s "$TRASH/out" && cat "$TRASH/err" || exit 1
 	done >"$TRASH/errors" &&
 	cat >"$TRASH/expect" <<-EOT &&
@@ -35,7 +35,7 @@ test_expect_success 'usage: a RANGE that is not A..B, an unknown end, an empty r
 	ci.sh: error: RANGE=HEAD..HEAD has no commits; pass RANGE=A..B with B not an ancestor of A
 	EOT
 	test_cmp "$TRASH/expect" "$TRASH/errors" &&
-	env KDIR="$kdir" O="$o" BRANCH=t0800/none expect_exit 2 "$TOOLKIT/ci/ci.sh" 2>"$TRASH/err" &&
+	expect_exit 2 env KDIR="$kdir" O="$o" BRANCH=t0800/none "$TOOLKIT/ci/ci.sh" 2>"$TRASH/err" &&
 	grep -x "ci.sh: error: RANGE is not set and there is no series branch t0800/none; pass RANGE=A..B (the commits after A up to B)" "$TRASH/err"
 '
 
@@ -136,8 +136,9 @@ test_expect_success 'the JUnit XML names the two failures under their commits' '
 test_expect_success 'a rerun reuses the parents diagnostics and compiles only lib/bcd.o' '
 	ci RANGE="$baseline..HEAD" &&
 	test "$(cat "$TRASH/rc")" -eq 2 &&
-	test "$(grep -c "x86_64: BASE .* diagnostics from " "$TRASH/err")" -eq 4 &&
-	! grep "building BASE" "$TRASH/err" &&
+	cat "$o/ci/$(basename "$kdir")"/commits/*/build.out >"$TRASH/builds" &&
+	test "$(grep -c "^compare.sh: x86_64: BASE .* diagnostics from " "$TRASH/builds")" -eq 4 &&
+	! grep "building BASE" "$TRASH/builds" &&
 	grep "^  CC " "$o/check/kbuild/$(basename "$kdir")/x86_64/build.log" >"$TRASH/cc" &&
 	echo "  CC      lib/bcd.o" >"$TRASH/expect" &&
 	test_cmp "$TRASH/expect" "$TRASH/cc"
