@@ -38,16 +38,20 @@ deps:
 	scripts/deps.sh
 	@touch $(DEPS_STAMP)
 
+# What the targets run; the kernel sources and the test tools come with the
+# targets that need them.
 $(DEPS_STAMP): scripts/deps.sh
 	@mkdir -p $(O)
-	scripts/deps.sh
+	scripts/deps.sh tools
 	@touch $@
 
 kernel: $(DEPS_STAMP)
+	scripts/deps.sh kernel
 	scripts/kernel.sh $(TARBALL) $(DEFAULT_KDIR)
 
 # A kernel without the _noprof allocation-profiling forms, for the tests.
 kernel-6.1: $(DEPS_STAMP)
+	scripts/deps.sh tests
 	scripts/kernel.sh /usr/src/linux-source-6.1.tar.xz $(TOOLKIT)/build/linux-6.1
 
 apply: $(DEPS_STAMP) $(KDIR_DEP) tools
@@ -62,10 +66,12 @@ include ci/ci.mk
 # The project's own tests: unit, SmPL fixtures and the real-tree integration
 # tests on the default tree, all under prove.
 test: $(DEPS_STAMP) kernel kernel-6.1 tools
+	scripts/deps.sh tests
 	prove --timer tests/
 
 # The inner loop: everything that needs no kernel tree.
 test-quick: $(DEPS_STAMP) tools
+	scripts/deps.sh tests
 	KERNEL_TESTS=0 prove --timer tests/
 
 clean:

@@ -19,7 +19,7 @@ SAN_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O1 -g -fno-omit-fram
 
 tools: $(CSCAN)
 
-$(CSCAN): $(CSCAN_SRCS) $(CSCAN_HDRS) check/check.mk
+$(CSCAN): $(CSCAN_SRCS) $(CSCAN_HDRS) check/check.mk | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CSCAN_CFLAGS) $(CFLAGS) -o $@ $(CSCAN_SRCS) $(CSCAN_LIBS)
 

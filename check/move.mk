@@ -15,7 +15,7 @@ CMOVE_SHARED := check/lex.c check/decl.c check/util.c check/walk.c check/hits.c 
 
 tools: $(CMOVE)
 
-$(CMOVE): $(CMOVE_SRCS) $(CMOVE_SHARED) $(CMOVE_HDRS) check/move.mk
+$(CMOVE): $(CMOVE_SRCS) $(CMOVE_SHARED) $(CMOVE_HDRS) check/move.mk | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CSCAN_CFLAGS) $(CFLAGS) -DCMOVE_MAIN -o $@ $(CMOVE_SRCS) $(CMOVE_SHARED) $(CSCAN_LIBS)
 

@@ -1,10 +1,25 @@
 #!/bin/sh
 # make deps: install the Debian packages the toolkit needs, only those missing.
 # Without root and without sudo, print the apt-get command and exit 2.
+#
+#   deps.sh [GROUP...]
+#
+# GROUP: tools (what the targets run: every target installs it), kernel (the
+# default tree's source, for make kernel), tests (the 6.1 source, clang's
+# sanitizers and libFuzzer, xmllint, for make test). No GROUP: all three, so
+# that a users' pipeline running make ci installs no kernel source.
 . "$(dirname "$0")/lib.sh"
 
-packages="coccinelle parallel linux-source-6.12 linux-source-6.1 gcc clang make flex bison bc
-libelf-dev libssl-dev pahole perl git python3-ply python3-git libclang-rt-dev libxml2-utils"
+packages=
+for group in ${*:-tools kernel tests}; do
+	case $group in
+	tools) packages="$packages coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev
+		pahole perl git python3-ply python3-git" ;;
+	kernel) packages="$packages linux-source-6.12" ;;
+	tests) packages="$packages linux-source-6.1 clang libclang-rt-dev libxml2-utils" ;;
+	*) die "unknown group '$group'; known groups: tools kernel tests" ;;
+	esac
+done
 
 missing=
 for p in $packages; do

@@ -11,12 +11,25 @@ printf '#!/bin/sh\nexit 1\n' >"$fake/dpkg-query"
 printf '#!/bin/sh\nexit 1\n' >"$fake/sudo"
 printf '#!/bin/sh\necho "apt-get must not run" >&2; exit 99\n' >"$fake/apt-get"
 chmod +x "$fake"/*
+tools="coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev pahole perl git python3-ply python3-git"
 
 test_expect_success 'without root or sudo: exit 2 and the exact command' '
 	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" >"$TRASH/out" 2>"$TRASH/err" &&
-	grep -q "^deps.sh: error: missing packages: coccinelle parallel linux-source-6.12 " "$TRASH/err" &&
-	grep -qx "  apt-get update && apt-get install -y --no-install-recommends coccinelle parallel linux-source-6.12 linux-source-6.1 gcc clang make flex bison bc libelf-dev libssl-dev pahole perl git python3-ply python3-git libclang-rt-dev libxml2-utils" "$TRASH/err" &&
+	grep -q "^deps.sh: error: missing packages: coccinelle parallel gcc " "$TRASH/err" &&
+	grep -qx "  apt-get update && apt-get install -y --no-install-recommends $tools linux-source-6.12 linux-source-6.1 clang libclang-rt-dev libxml2-utils" "$TRASH/err" &&
 	! grep -q "must not run" "$TRASH/err"
+'
+
+test_expect_success 'a group: only its packages (make ci in a pipeline installs no kernel source)' '
+	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" tools 2>"$TRASH/err" &&
+	grep -qx "  apt-get update && apt-get install -y --no-install-recommends $tools" "$TRASH/err" &&
+	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" kernel 2>"$TRASH/err" &&
+	grep -qx "  apt-get update && apt-get install -y --no-install-recommends linux-source-6.12" "$TRASH/err"
+'
+
+test_expect_success 'an unknown group: exit 2, the groups named' '
+	expect_exit 2 "$TOOLKIT/scripts/deps.sh" nosuch 2>"$TRASH/err" &&
+	grep -qx "deps.sh: error: unknown group .nosuch.; known groups: tools kernel tests" "$TRASH/err"
 '
 
 test_expect_success 'on this machine everything is installed: silent, exit 0' '

@@ -106,7 +106,7 @@ test_expect_success 'push-range: a BEFORE the clone lacks asks for the whole his
 test_expect_success 'the GitHub Actions workflow installs the dependencies and runs make ci on the pushed range' '
 	f=$ci/github-actions.yml &&
 	grep -q "^on:$" "$f" && grep -q "^  push:$" "$f" && grep -q "^  pull_request:$" "$f" &&
-	grep -q "make -C toolkit deps$" "$f" &&
+	grep -q "make -C toolkit tools O=\"\$O\"$" "$f" &&
 	grep -q "toolkit/ci/push-range.sh \"\$KDIR\" \"\${{ github.event.before }}\" \"\${{ github.sha }}\"" "$f" &&
 	grep -q "make -C toolkit ci KDIR=\"\$KDIR\" O=\"\$O\" RANGE=\"\$range\"$" "$f" &&
 	grep -q "fetch-depth: 0$" "$f" &&
@@ -116,7 +116,7 @@ test_expect_success 'the GitHub Actions workflow installs the dependencies and r
 
 test_expect_success 'the GitLab CI job installs the dependencies, runs make ci and reports the JUnit XML' '
 	f=$ci/gitlab-ci.yml &&
-	grep -q "^    - make -C /tmp/toolkit deps$" "$f" &&
+	grep -q "^    - make -C /tmp/toolkit tools O=\"\$O\"$" "$f" &&
 	grep -q "push-range.sh \"\$KDIR\" \"\$CI_COMMIT_BEFORE_SHA\" \"\$CI_COMMIT_SHA\" FETCH_HEAD" "$f" &&
 	grep -q "make -C /tmp/toolkit ci KDIR=\"\$KDIR\" O=\"\$O\" RANGE=\"\$range\" || rc=\$?$" "$f" &&
 	grep -q "GIT_DEPTH: 0$" "$f" &&
