@@ -19,8 +19,7 @@
 tree=$1 base=$2 rev=$3
 cmove=${O:?O is not set}/bin/cmove
 [ -x "$cmove" ] || die "$cmove not built; run 'make tools'"
-work=$(mktemp -d) || die "cannot create a temporary directory"
-trap 'rm -rf "$work"' EXIT INT TERM HUP
+make_work_dir
 
 git -C "$tree" diff --name-status --no-renames "$base" "$rev" >"$work/status" ||
 	die "cannot diff $base..$rev in $tree"

@@ -70,6 +70,14 @@ run_compare() {
 	builds="$builds $arch"
 }
 
+# BTREE is configured and read for what the configuration builds before
+# compare.sh checks REV out there; a change to a Kconfig file must be in it
+# first, or a new option's files would count as left off.
+if [ "$btree" != "$tree" ] &&
+	[ -n "$(git -C "$tree" diff --name-only "$base" "$rev" -- '*Kconfig*')" ]; then
+	git -C "$btree" checkout -q --detach -f "$rev" || die "cannot check out $rev in $btree"
+fi
+
 # x86_64 first: the affected directories and objects it builds.
 grep -v '^arch/' "$work/files" >"$work/x86_64.files"
 grep '^arch/x86/' "$work/files" >>"$work/x86_64.files"

@@ -56,10 +56,18 @@ top=$O/ci/$id
 scan=$top/scan
 hold_lock "$O/check/$id"
 scans=$top/scans
-rm -rf "$top/commits" "$scans" && mkdir -p "$top/commits" "$scans" || die "cannot create $top/commits"
+rm -rf "$top/commits" "$scans" "$O/ci/junit.xml" && mkdir -p "$top/commits" "$scans" ||
+	die "cannot create $top/commits"
 git_k rev-list --reverse --topo-order "$RANGE" >"$top/list" || die "git rev-list $RANGE failed in KDIR=$KDIR"
 total=$(wc -l <"$top/list")
-[ "$total" -gt 0 ] || die "RANGE=$RANGE has no commits; pass RANGE=A..B with B not an ancestor of A"
+if [ "$total" -eq 0 ]; then
+	# Nothing new (a pipeline for a push of no new commit): nothing fails.
+	warn "RANGE=$RANGE has no commits; nothing to check (B is an ancestor of A)"
+	printf 'TAP version 13\n1..0 # SKIP RANGE=%s has no commits\n' "$RANGE"
+	mkdir -p "$O/ci" && "$TOOLKIT/ci/junit.sh" "$top/commits" "$checks" >"$O/ci/junit.xml" ||
+		die "cannot write $O/ci/junit.xml"
+	exit 0
+fi
 info "$total commit(s) of $RANGE, $checks each" >&2
 # The build worktree is make check's: made when missing, else left at the
 # commit it holds, so that Kbuild sees only what the next checkout changes.
@@ -74,7 +82,8 @@ export CI_SCAN="$scan" CI_SCANS="$scans" CI_BUILD="$build" CI_KBUILD="$O/check/k
 # scanned COMMIT: the leak and api findings of COMMIT (a parent outside the
 # range) in $scans, for the checks of its child to compare with.
 scanned() {
-	[ -n "$1" ] && [ ! -f "$scans/$1.api" ] || return 0
+	[ -n "$1" ] || return 0
+	[ ! -f "$scans/$1.leaks" ] || [ ! -f "$scans/$1.api" ] || return 0
 	worktree_at "$scan" "$1"
 	for check in leaks api; do
 		KDIR=$scan "$TOOLKIT/check/$check.sh" >"$scans/$1.$check" 2>&1
@@ -94,28 +103,20 @@ while read -r commit; do
 	git_k log -1 --format=%s "$commit" >"$dir/subject"
 	echo "$commit" >"$dir/commit"
 	name="$(cat "$dir/short") $(cat "$dir/subject")"
-	info "[$n/$total] $name" >&2
+	printf '%s: [%d/%d] %s\n' "$prog" "$n" "$total" "$name" >&2
 	parent=$(git_k rev-parse --verify -q "$commit^") || parent=
 	: >"$dir/patch"
 	[ -z "$parent" ] || git_k format-patch -1 --stdout "$commit" >"$dir/patch" ||
 		die "git format-patch failed on $name"
 	scanned "$parent"
 	worktree_at "$scan" "$commit"
-	# Four jobs, whatever J is: the build uses J compile jobs itself.
-	parallel -j 4 "$TOOLKIT/ci/ci-check.sh" {} "$commit" "$parent" "$dir" ::: $checks </dev/null ||
+	# Four jobs, whatever J is: the build uses J compile jobs itself. -q
+	# keeps an empty PARENT (a root commit) an argument of its own.
+	parallel -q -j 4 "$TOOLKIT/ci/ci-check.sh" {} "$commit" "$parent" "$dir" ::: $checks </dev/null ||
 		die "GNU parallel could not run the checks of $name"
 	for check in $checks; do
 		point=$((point + 1))
-		rc=$(cat "$dir/$check.rc" 2>/dev/null) || rc=2
-		if [ -f "$dir/$check.skip" ]; then
-			echo "ok $point - $name: $check # SKIP $(cat "$dir/$check.skip")"
-		elif [ "$rc" -eq 0 ]; then
-			echo "ok $point - $name: $check"
-		else
-			echo "not ok $point - $name: $check"
-			findings "$dir/$check.out" | head -n 40 | sed 's/^/# /'
-			echo "# full output: $dir/$check.out"
-		fi
+		tap_point "$point" "$dir" "$check"
 	done
 done <"$top/list"
 

@@ -14,10 +14,11 @@
 [ $# -eq 2 ] || die "usage: $prog COMMITS CHECKS"
 commits=$1 checks=$2
 
-# xml: text made safe for an attribute or an element: the five escapes,
-# and no control characters XML 1.0 forbids.
+# xml: text made safe for an attribute or an element: valid UTF-8 only
+# (a compiler may quote a Latin-1 source line), no control characters XML
+# 1.0 forbids, and the five escapes.
 xml() {
-	tr -d '\000-\010\013\014\016-\037' |
+	iconv -f UTF-8 -t UTF-8 -c | tr -d '\000-\010\013\014\016-\037' |
 		sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's/"/\&quot;/g' -e "s/'/\&apos;/g"
 }
 attr() { printf '%s' "$1" | xml | tr '\n' ' '; }
@@ -25,12 +26,14 @@ attr() { printf '%s' "$1" | xml | tr '\n' ' '; }
 # count DIR...: "tests failures errors skipped" over DIRs' checks.
 count() {
 	for d; do
+		[ -d "$d" ] || continue
 		for check in $checks; do result "$d" "$check"; done
 	done | awk '{ n++; c[$1]++ } END { printf "tests=\"%d\" failures=\"%d\" errors=\"%d\" skipped=\"%d\"", n, c["FAILED"], c["ERROR"], c["skip"] }'
 }
 # time_of DIR...: the seconds DIRs' checks took.
 time_of() {
 	for d; do
+		[ -d "$d" ] || continue
 		for check in $checks; do cat "$d/$check.time" 2>/dev/null || echo 0; done
 	done | awk '{ t += $1 } END { print t + 0 }'
 }
@@ -38,6 +41,7 @@ time_of() {
 echo '<?xml version="1.0" encoding="UTF-8"?>'
 printf '<testsuites name="make ci" %s time="%d">\n' "$(count "$commits"/*/)" "$(time_of "$commits"/*/)"
 for dir in "$commits"/*/; do
+	[ -d "$dir" ] || continue
 	short=$(cat "$dir/short")
 	name=$(attr "$short $(cat "$dir/subject")")
 	printf '  <testsuite name="%s" id="%s" %s time="%d">\n' \

@@ -1,13 +1,14 @@
 #!/bin/sh
 # The RANGE a pipeline checks for a push, on stdout: BEFORE..AFTER, or, when
 # the push made the branch (BEFORE empty or all zeros, as GitHub and GitLab
-# say it), the branch's commits that DEFAULT does not have.
+# say it) or BEFORE is not in the clone (a force-push dropped it), the
+# branch's commits that DEFAULT does not have.
 #
 #   push-range.sh KDIR BEFORE AFTER DEFAULT
 #
 # KDIR: the pipeline's clone; DEFAULT: the ref of the default branch there
-# (origin/master). Exit 0, 2 when a commit is not in the clone (fetch it:
-# a shallow clone lacks history).
+# (origin/master). Exit 0, 2 when AFTER or DEFAULT is not in the clone
+# (fetch it: a shallow clone lacks history).
 . "$(dirname "$0")/../scripts/lib.sh"
 
 [ $# -eq 4 ] || die "usage: $prog KDIR BEFORE AFTER DEFAULT"
@@ -18,11 +19,11 @@ case $before in
 "" | *[!0]*) ;;
 *) before= ;;
 esac
-if [ -n "$before" ]; then
-	have "$before" || die "BEFORE=$before is not in $kdir; clone with the whole history (fetch-depth: 0, GIT_DEPTH: 0)"
+if [ -n "$before" ] && have "$before"; then
 	echo "$before..$after"
 	exit 0
 fi
+[ -z "$before" ] || warn "BEFORE=$before is not in $kdir (a force-push?); checking what $default lacks"
 have "$default" || die "DEFAULT=$default is not in $kdir; fetch the default branch first"
 base=$(git -C "$kdir" merge-base "$default" "$after") ||
 	die "$after shares no history with $default; pass RANGE=A..B by hand"

@@ -16,7 +16,13 @@
 commits=$1 checks=$2
 total=$(find "$commits" -mindepth 1 -maxdepth 1 -type d | wc -l)
 
-failed=0 errors=0 skipped=0 passed=0 first=
+# where DIR CHECK: the commit and its check's first error, for the verdict.
+where() {
+	printf 'commit %s/%s %s "%s": %s: %s' "$n" "$total" "$(cat "$1/short")" "$(cat "$1/subject")" \
+		"$2" "$(cat "$1/$2.first")"
+}
+
+failed=0 errors=0 skipped=0 passed=0 first_failed='' first_error=''
 echo "#"
 printf '# %4s  %-12s' '' commit
 for check in $checks; do printf ' %-10s' "$check"; done
@@ -32,22 +38,20 @@ for dir in "$commits"/*/; do
 		case $c in
 		ok) passed=$((passed + 1)) ;;
 		skip) skipped=$((skipped + 1)) ;;
-		FAILED) failed=$((failed + 1)) ;;
-		*) errors=$((errors + 1)) ;;
-		esac
-		case $c in FAILED | ERROR)
-			[ -n "$first" ] || first="commit $n/$total $(cat "$dir/short") \"$(cat "$dir/subject")\": $check: $(cat "$dir/$check.first")"
+		FAILED)
+			failed=$((failed + 1))
+			[ -n "$first_failed" ] || first_failed=$(where "$dir" "$check") ;;
+		*)
+			errors=$((errors + 1))
+			[ -n "$first_error" ] || first_error=$(where "$dir" "$check") ;;
 		esac
 	done
 	printf ' %s\n' "$(cat "$dir/subject")"
 done
 echo "#"
 echo "# make ci: $total commit(s): $passed check(s) passed, $failed failed, $errors could not run, $skipped skipped"
-if [ $errors -gt 0 ]; then
-	echo "# make ci: ERROR: a check could not run; first at $first"
-	exit 2
-elif [ $failed -gt 0 ]; then
-	echo "# make ci: FAILED: first failing $first"
-	exit 1
-fi
+[ $failed -eq 0 ] || printf '# make ci: FAILED: first failing %s\n' "$first_failed"
+[ $errors -eq 0 ] || printf '# make ci: ERROR: a check could not run; first at %s\n' "$first_error"
+[ $errors -eq 0 ] || exit 2
+[ $failed -eq 0 ] || exit 1
 echo "# make ci: ok"

@@ -19,8 +19,7 @@ shift
 require_cmd spatch coccinelle
 require_cmd parallel parallel
 
-work=$(mktemp -d) || die "cannot create a temporary directory"
-trap 'rm -rf "$work"' EXIT INT TERM HUP
+make_work_dir
 
 bar=
 [ -t 1 ] && bar=--bar

@@ -22,7 +22,8 @@ require_cmd xz xz-utils
 # Extract beside the destination and rename at the end, so an interrupted
 # run never leaves a half-made tree where the next run would reuse it.
 tmp="$dest.tmp.$$"
-trap 'rm -rf "$tmp"' EXIT INT TERM HUP
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 2' INT TERM HUP
 mkdir -p "$tmp"
 info "extracting $tarball into $dest"
 tar -xf "$tarball" -C "$tmp" --strip-components=1 || die "cannot extract $tarball"
@@ -56,5 +57,5 @@ date=$(date -u -r "$tarball" +%Y-%m-%dT%H:%M:%SZ)
 untracked=$(git -C "$tmp" status --porcelain --ignored | head -n 3)
 [ -z "$untracked" ] || die "baseline left files out of git: $untracked"
 mv "$tmp" "$dest" || die "cannot move $tmp to $dest"
-trap - EXIT INT TERM HUP
+trap - EXIT
 info "$dest: Linux $version, baseline $(git -C "$dest" rev-parse --short HEAD)"

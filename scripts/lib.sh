@@ -127,3 +127,12 @@ hold_lock() {
 	trap 'rm -rf "$_lock"' EXIT
 	trap 'exit 2' INT TERM HUP
 }
+
+# make_work_dir: $work, a temporary directory removed when the script exits;
+# an interrupt (Ctrl-C) ends the script with exit 2 instead of letting it
+# go on without $work.
+make_work_dir() {
+	work=$(mktemp -d) || die "cannot create a temporary directory"
+	trap 'rm -rf "$work"' EXIT
+	trap 'exit 2' INT TERM HUP
+}

@@ -13,8 +13,7 @@
 . "$TOOLKIT/scripts/entries.sh"
 
 [ $# -eq 0 ] || die "usage: $prog (run at the top of the tree, the callers step's change staged)"
-work=$(mktemp -d) || die "cannot create a temporary directory"
-trap 'rm -rf "$work"' EXIT INT TERM HUP
+make_work_dir
 
 git diff --cached --name-only --no-renames HEAD | LC_ALL=C sort >"$work/files" ||
 	die "git diff failed in $(pwd)"

@@ -15,8 +15,7 @@ tree=$1
 shift
 [ -f "$tree/scripts/checkpatch.pl" ] || die "no scripts/checkpatch.pl in $tree"
 require_cmd parallel parallel
-work=$(mktemp -d) || die "cannot create a temporary directory"
-trap 'rm -rf "$work"' EXIT INT TERM HUP
+make_work_dir
 
 printf '%s\n' "$@" >"$work/patches"
 # checkpatch.pl exits 0 clean, 1 with findings, anything else when it died.

@@ -27,8 +27,7 @@ step=$1
 shift
 template=$TOOLKIT/scripts/series-text/$step.txt
 [ -r "$template" ] || die "no commit message template $template for step $step"
-work=$(mktemp -d) || die "cannot create a temporary directory"
-trap 'rm -rf "$work"' EXIT INT TERM HUP
+make_work_dir
 
 uses() { grep -q "$1" "$template"; }
 

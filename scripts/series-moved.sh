@@ -14,8 +14,7 @@
 
 [ $# -eq 0 ] || die "usage: $prog (run at the top of a kernel git work tree)"
 cmove=${O:?O is not set}/bin/cmove
-work=$(mktemp -d) || die "cannot create a temporary directory"
-trap 'rm -rf "$work"' EXIT INT TERM HUP
+make_work_dir
 
 # names DIR FILE: the names FILE (relative to DIR) declares, one a line.
 names() {

@@ -10,8 +10,7 @@
 [ $# -ge 3 ] || die "usage: $prog TREE COVER PATCH..."
 tree=$1 cover=$2
 shift 2
-work=$(mktemp -d) || die "cannot create a temporary directory"
-trap 'rm -rf "$work"' EXIT INT TERM HUP
+make_work_dir
 
 # split: get_maintainer.pl's "ADDRESS (ROLE:SECTION)" lines on stdin ->
 # "To ADDRESS" / "Cc ADDRESS".

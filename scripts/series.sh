@@ -63,8 +63,7 @@ export GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_COMMITTER_DATE
 out=$O/series
 tree=$O/series-tree
 rm -rf "$out" && mkdir -p "$out" || die "cannot create $out"
-work=$(mktemp -d) || die "cannot create a temporary directory"
-trap 'rm -rf "$work"' EXIT INT TERM HUP
+make_work_dir
 SERIES_BASE=$base
 export SERIES_BASE
 

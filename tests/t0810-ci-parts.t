@@ -60,6 +60,35 @@ test_expect_success 'summary: a check that could not run is an environment error
 	tail -n 1 "$TRASH/out" | grep -x "# make ci: ERROR: a check could not run; first at commit 1/1 aaaaaaa \"one\": api: api.sh: error: cscan not built"
 '
 
+test_expect_success 'summary: a failure and a check that could not run: both named, exit 2' '
+	result both 1 aaaaaaa "builds not" 0 0 0 1 &&
+	echo "x.c:1:1: error: e" >"$TRASH/both/0001/build.first" &&
+	result both 2 bbbbbbb "scans not" 0 2 0 0 &&
+	echo "api.sh: error: no cscan" >"$TRASH/both/0002/api.first" &&
+	expect_exit 2 "$ci/summary.sh" "$TRASH/both" "$checks" >"$TRASH/out" &&
+	tail -n 2 "$TRASH/out" >"$TRASH/last" &&
+	cat >"$TRASH/expect" <<-\EOT &&
+	# make ci: FAILED: first failing commit 1/2 aaaaaaa "builds not": build: x.c:1:1: error: e
+	# make ci: ERROR: a check could not run; first at commit 2/2 bbbbbbb "scans not": api: api.sh: error: no cscan
+	EOT
+	test_cmp "$TRASH/expect" "$TRASH/last"
+'
+
+test_expect_success 'a TAP point: "#" escaped, backslashes kept, findings as comments' '
+	result tap 1 aaaaaaa "fix: a\\n # TODO \\c" 0 0 skip 1 &&
+	printf "x.c:1:1: error: e\n  x.c:1:1: error: e\nnoise\n" >"$TRASH/tap/0001/build.out" &&
+	(. "$ci/result.sh" && for c in $checks; do tap_point 7 "$TRASH/tap/0001" "$c"; done) >"$TRASH/out" &&
+	cat >"$TRASH/expect" <<-EOT &&
+	ok 7 - aaaaaaa fix: a\\n \\# TODO \\c: leaks
+	ok 7 - aaaaaaa fix: a\\n \\# TODO \\c: api
+	ok 7 - aaaaaaa fix: a\\n \\# TODO \\c: checkpatch # SKIP a root commit
+	not ok 7 - aaaaaaa fix: a\\n \\# TODO \\c: build
+	# x.c:1:1: error: e
+	# full output: $TRASH/tap/0001/build.out
+	EOT
+	test_cmp "$TRASH/expect" "$TRASH/out"
+'
+
 test_expect_success 'junit: valid XML, a suite per commit, a case per check, markup escaped' '
 	result junit 1 aaaaaaa "mm: a <b> & \"c\" '\''d'\''" 0 1 skip 2 &&
 	printf "x.c:1:2: error: <oops> & more\nnoise\n" >"$TRASH/junit/0001/api.out" &&
@@ -97,20 +126,59 @@ test_expect_success 'push-range: a new branch (all zeros, or nothing) is what th
 	test "$("$ci/push-range.sh" "$repo" "" "$(rev topic)" main)" = "$(rev main~1)..$(rev topic)"
 '
 
-test_expect_success 'push-range: a BEFORE the clone lacks asks for the whole history, exit 2' '
-	expect_exit 2 "$ci/push-range.sh" "$repo" 1234567890123456789012345678901234567890 "$(rev topic)" main 2>"$TRASH/err" &&
-	grep -x "push-range.sh: error: BEFORE=1234567890123456789012345678901234567890 is not in $repo; clone with the whole history (fetch-depth: 0, GIT_DEPTH: 0)" "$TRASH/err"
+test_expect_success 'push-range: a BEFORE the clone lacks (a force-push) is what the default branch lacks' '
+	"$ci/push-range.sh" "$repo" 1234567890123456789012345678901234567890 "$(rev topic)" main >"$TRASH/out" 2>"$TRASH/err" &&
+	test "$(cat "$TRASH/out")" = "$(rev main~1)..$(rev topic)" &&
+	grep -x "push-range.sh: warning: BEFORE=1234567890123456789012345678901234567890 is not in $repo (a force-push?); checking what main lacks" "$TRASH/err"
 '
+
+test_expect_success 'push-range: an AFTER the clone lacks: exit 2, fetch it' '
+	expect_exit 2 "$ci/push-range.sh" "$repo" "" 1234567890123456789012345678901234567890 main 2>"$TRASH/err" &&
+	grep -x "push-range.sh: error: AFTER=1234567890123456789012345678901234567890 is not a commit of $repo; fetch it first" "$TRASH/err"
+'
+
+# A root commit, from a history of its own: nothing to build or to
+# checkpatch against, skipped; leaks and api run. A tiny tree shaped like a
+# kernel's, and the scanner make test builds.
+tiny=$TRASH/tiny
+mkdir -p "$tiny/mm" "$tiny/include/linux" &&
+echo "all:" >"$tiny/Makefile" && echo "#define ALLOC_FOO 1" >"$tiny/mm/internal.h" &&
+echo "int f(void);" >"$tiny/include/linux/gfp.h" &&
+git -C "$tiny" init -q -b main && git -C "$tiny" add -A &&
+git -C "$tiny" -c user.name=t -c user.email=t@t commit -q -m base &&
+git -C "$tiny" checkout -q --orphan other && echo "int g;" >"$tiny/mm/x.c" && git -C "$tiny" add -A &&
+git -C "$tiny" -c user.name=t -c user.email=t@t commit -q -m "a root" &&
+git -C "$tiny" checkout -q main || exit 1
+if [ -x "$O/bin/cscan" ] && [ -x "$O/bin/cmove" ]; then
+	test_expect_success 'ci.sh on a root commit: leaks and api run, checkpatch and build are skipped' '
+		env KDIR="$tiny" O="$O" RANGE=main..other "$ci/ci.sh" >"$TRASH/out" 2>"$TRASH/err" &&
+		r=$(git -C "$tiny" rev-parse --short other) &&
+		cat >"$TRASH/expect" <<-EOT &&
+		TAP version 13
+		1..4
+		ok 1 - $r a root: leaks
+		ok 2 - $r a root: api
+		ok 3 - $r a root: checkpatch # SKIP a root commit: no patch to check
+		ok 4 - $r a root: build # SKIP a root commit: no parent to build against
+		EOT
+		grep -v "^#" "$TRASH/out" >"$TRASH/points" &&
+		test_cmp "$TRASH/expect" "$TRASH/points" &&
+		tail -n 1 "$TRASH/out" | grep -x "# make ci: ok"
+	'
+else
+	echo "# $O/bin/cscan or cmove not built (make tools): the root-commit test did not run"
+fi
 
 # The configs run make ci through the toolkit's own entry points only.
 test_expect_success 'the GitHub Actions workflow installs the dependencies and runs make ci on the pushed range' '
 	f=$ci/github-actions.yml &&
 	grep -q "^on:$" "$f" && grep -q "^  push:$" "$f" && grep -q "^  pull_request:$" "$f" &&
-	grep -q "make -C toolkit tools O=\"\$O\"$" "$f" &&
+	grep -q "make -C toolkit tools O=\"\$PWD/api-migrate-out\"$" "$f" &&
 	grep -q "toolkit/ci/push-range.sh \"\$KDIR\" \"\${{ github.event.before }}\" \"\${{ github.sha }}\"" "$f" &&
-	grep -q "make -C toolkit ci KDIR=\"\$KDIR\" O=\"\$O\" RANGE=\"\$range\"$" "$f" &&
+	grep -q "make -C toolkit ci KDIR=\"\$KDIR\" O=\"\$PWD/api-migrate-out\" RANGE=\"\$range\"$" "$f" &&
 	grep -q "fetch-depth: 0$" "$f" &&
-	grep -q "path: \${{ env.O }}/ci/junit.xml$" "$f" &&
+	grep -q "path: api-migrate-out/ci/junit.xml$" "$f" &&
+	! grep -n "github.workspace" "$f" &&
 	! grep -n "	" "$f"
 '
 

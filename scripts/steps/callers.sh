@@ -16,7 +16,8 @@ fi
 verbose "candidates: $(echo $candidates)"
 
 warnings=$(mktemp) || die "cannot create a temporary file"
-trap 'rm -f "$warnings"' EXIT INT TERM HUP
+trap 'rm -f "$warnings"' EXIT
+trap 'exit 2' INT TERM HUP
 for cocci in alloc_pages_node alloc_pages; do
 	# shellcheck disable=SC2086
 	"$TOOLKIT/scripts/cocci-apply.sh" "$TOOLKIT/cocci/$cocci.cocci" $candidates >>"$warnings" || exit

@@ -8,8 +8,7 @@
 
 internal=mm/internal.h
 private=mm/page_alloc.h
-work=$(mktemp -d) || die "cannot create a temporary directory"
-trap 'rm -rf "$work"' EXIT INT TERM HUP
+make_work_dir
 
 [ -f $internal ] || { info "skipped: no $internal in this tree"; exit 0; }
 "${O:?}/bin/cmove" --list . $internal >"$work/decls" || exit 2
