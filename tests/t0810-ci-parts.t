@@ -23,6 +23,13 @@ result() {
 	done
 }
 
+# verdict NAME EXIT: summary.sh over the results NAME must exit EXIT; its
+# last two lines in $TRASH/last.
+verdict() {
+	expect_exit "$2" "$ci/summary.sh" "$TRASH/$1" "$checks" >"$TRASH/out" &&
+	tail -n 2 "$TRASH/out" >"$TRASH/last"
+}
+
 test_expect_success 'summary: every check passed or skipped is ok, exit 0' '
 	result pass 1 aaaaaaa "first" skip 0 skip skip &&
 	result pass 2 bbbbbbb "second" 0 0 0 0 &&
@@ -44,8 +51,7 @@ test_expect_success 'summary: the first failing commit and its first error are n
 	result fail 2 bbbbbbb "breaks it" 0 0 0 1 &&
 	echo "lib/x.c:3:5: error: boom" >"$TRASH/fail/0002/build.first" &&
 	result fail 3 ccccccc "style" 0 0 1 0 &&
-	expect_exit 1 "$ci/summary.sh" "$TRASH/fail" "$checks" >"$TRASH/out" &&
-	tail -n 2 "$TRASH/out" >"$TRASH/last" &&
+	verdict fail 1 &&
 	cat >"$TRASH/expect" <<-\EOT &&
 	# make ci: 3 commit(s): 10 check(s) passed, 2 failed, 0 could not run, 0 skipped
 	# make ci: FAILED: first failing commit 2/3 bbbbbbb "breaks it": build: lib/x.c:3:5: error: boom
@@ -65,8 +71,7 @@ test_expect_success 'summary: a failure and a check that could not run: both nam
 	echo "x.c:1:1: error: e" >"$TRASH/both/0001/build.first" &&
 	result both 2 bbbbbbb "scans not" 0 2 0 0 &&
 	echo "api.sh: error: no cscan" >"$TRASH/both/0002/api.first" &&
-	expect_exit 2 "$ci/summary.sh" "$TRASH/both" "$checks" >"$TRASH/out" &&
-	tail -n 2 "$TRASH/out" >"$TRASH/last" &&
+	verdict both 2 &&
 	cat >"$TRASH/expect" <<-\EOT &&
 	# make ci: FAILED: first failing commit 1/2 aaaaaaa "builds not": build: x.c:1:1: error: e
 	# make ci: ERROR: a check could not run; first at commit 2/2 bbbbbbb "scans not": api: api.sh: error: no cscan
