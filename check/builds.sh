@@ -59,6 +59,12 @@ uncovered() {
 	done
 	return 0
 }
+# uncovered_in ARCH LABEL: the changed files ARCH's configuration (LABEL)
+# leaves off, or that no makefile line builds.
+uncovered_in() {
+	sed -n "s/^\\(.*\\): off: \\(.*\\)\$/\\1 $2 leaves \\2 off/p; s/^\\(.*\\): no rule\$/\\1 no Kbuild makefile line builds it/p" \
+		"$work/$1.covered" | while read -r f why; do uncovered "$why" "$f"; done
+}
 builds=
 run_compare() {
 	arch=$1
@@ -88,8 +94,7 @@ if [ "${FULL:-0}" = 1 ]; then
 else
 	grep '/$' "$work/units" >>"$work/x86_64.targets"
 fi
-sed -n 's/^\(.*\): off: \(.*\)$/\1 x86_64 allmodconfig leaves \2 off/p; s/^\(.*\): no rule$/\1 no Kbuild makefile line builds it/p' \
-	"$work/x86_64.covered" | while read -r f why; do uncovered "$why" "$f"; done
+uncovered_in x86_64 "x86_64 allmodconfig"
 [ -s "$work/x86_64.targets" ] && run_compare x86_64
 
 # Other architectures, with their cross compiler when one is installed.
@@ -103,8 +108,7 @@ for arch in $(sed -n 's|^arch/\([^/]*\)/.*|\1|p' "$work/files" | grep -vx x86 | 
 	esac
 	"$check/build.sh" --arch "$arch" --cross "$prefix" "$btree" "$kbuild/$arch" || exit 2
 	covered "$arch"
-	sed -n "s/^\\(.*\\): off: \\(.*\\)\$/\\1 ARCH=$arch allmodconfig leaves \\2 off/p; s/^\\(.*\\): no rule\$/\\1 no Kbuild makefile line builds it/p" \
-		"$work/$arch.covered" | while read -r f why; do uncovered "$why" "$f"; done
+	uncovered_in "$arch" "ARCH=$arch allmodconfig"
 	[ -s "$work/$arch.targets" ] && run_compare "$arch" --arch "$arch" --cross "$prefix"
 done
 
@@ -118,10 +122,11 @@ for arch in $builds; do
 	else
 		row "build $arch" "FAILED: $(wc -l <"$d/failed") of $(wc -l <"$d/objects") object(s)"
 		sed 's/^/    /' "$d/failed"
-		grep ': \(error\|fatal error\): ' "$d/diagnostics" | sed 's/^/      /'
+		grep ': \(error\|fatal error\): ' "$d/diagnostics" >"$work/errors"
+		sed 's/^/      /' "$work/errors"
 		failed "build $arch"
-		[ -s "$work/first" ] || { grep ': \(error\|fatal error\): ' "$d/diagnostics" ||
-			sed "s/\$/: failed to build ($arch)/" "$d/failed"; } | head -n 1 >"$work/first"
+		[ -s "$work/first" ] || { cat "$work/errors"; sed "s/\$/: failed to build ($arch)/" "$d/failed"; } |
+			head -n 1 >"$work/first"
 	fi
 	if [ -s "$d/new-warnings" ]; then
 		row "warnings $arch" "FAILED: $(wc -l <"$d/new-warnings") new"
