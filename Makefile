@@ -24,7 +24,7 @@ endif
 # Every target installs what it needs: deps is cheap when nothing is missing.
 DEPS_STAMP := $(O)/.deps-ok
 
-.PHONY: all deps kernel kernel-6.1 apply test test-quick clean
+.PHONY: all deps kernel kernel-6.1 apply bench test test-quick clean
 
 # The main job on the default tree: the series on $(BRANCH) (a worktree under
 # $(O); KDIR's checkout untouched), then make check of its head. Both can run
@@ -57,9 +57,10 @@ kernel-6.1: $(DEPS_STAMP)
 apply: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/apply.sh
 
+include src/lib/lib.mk
+include src/cscan/cscan.mk
+include src/cmove/cmove.mk
 include check/check.mk
-include check/move.mk
-include check/build.mk
 include scripts/series.mk
 include ci/ci.mk
 
@@ -73,6 +74,10 @@ test: $(DEPS_STAMP) kernel kernel-6.1 tools
 test-quick: $(DEPS_STAMP) tools
 	scripts/deps.sh tests
 	KERNEL_TESTS=0 prove --timer tests/
+
+# The scanner's speed against git grep, on the default tree or KDIR.
+bench: $(DEPS_STAMP) $(KDIR_DEP) tools
+	scripts/bench.sh
 
 clean:
 	rm -rf $(O)

@@ -13,7 +13,8 @@
 #
 # TREE is a git work tree with REV checked out: the references are searched
 # there. Exit 0, or 2 on a usage or environment error.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 
 [ $# -eq 3 ] || die "usage: $prog TREE BASE REV"
 tree=$1 base=$2 rev=$3

@@ -3,7 +3,8 @@
 # from mm/ (cscan api over KDIR). On an unmigrated tree this finds the
 # callers the series converts and the declarations in include/linux/gfp.h.
 # Exit 0 clean, 1 findings, 2 usage or environment error.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 
 require_kdir "${KDIR:-}"
 cscan=${O:-$TOOLKIT/out}/bin/cscan

@@ -20,7 +20,8 @@
 # build.log. CC (ccache, distcc) and J pass through; for a cross build CC
 # may be a launcher and gcc ("ccache gcc"), which becomes "ccache PREFIXgcc".
 # Exit: 0 built, 1 a target failed, 2 environment.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 
 arch=x86_64
 cross=

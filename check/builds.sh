@@ -17,7 +17,8 @@
 # failed objects and their errors, the changed files no build covers),
 # failures (the kinds of failure, one a line), first (the first error).
 # Exit: 0 clean, 1 a failed object or a new warning, 2 environment.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 
 btree=
 [ "${1:-}" = --build-tree ] && { btree=${2:?--build-tree needs a BTREE}; shift 2; }

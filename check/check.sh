@@ -18,7 +18,8 @@
 #
 # Exit: 0 clean; 1 leaks, api errors, a failed object or a new warning;
 # 2 usage or environment errors. The summary at the end says which.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 
 absolute_o
 require_kdir "${KDIR:-}"

@@ -15,7 +15,8 @@
 # leaves new-warnings and rev.rc (build.sh's exit for REV) beside build.sh's
 # files in OBJDIR.
 # Exit: 0 clean, 1 errors or new warnings, 2 environment.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 
 archopts=
 arch=x86_64

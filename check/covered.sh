@@ -11,7 +11,8 @@
 #   FILE: arch: ARCH       it belongs to another architecture
 #   FILE: no rule          no makefile line builds it
 # Exit 0, or 2 on a usage or environment error.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 
 [ $# -ge 3 ] || die "usage: $prog TREE OBJDIR ARCH FILE..."
 tree=$1 config=$2/.config arch=$3

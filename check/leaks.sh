@@ -1,7 +1,8 @@
 #!/bin/sh
 # check-leaks: mm-private symbols used outside mm/ (cscan leak over KDIR).
 # Exit 0 clean, 1 leaks found, 2 usage or environment error.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 
 require_kdir "${KDIR:-}"
 cscan=${O:-$TOOLKIT/out}/bin/cscan

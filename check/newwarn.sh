@@ -10,7 +10,8 @@
 # leaves them; other lines are ignored. --severity error compares the
 # "error:" lines instead (make ci: the leak and api errors a commit adds to
 # its parent's). Exit 0, 2 when a file cannot be read.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 
 severity=warning
 [ "${1:-}" = --severity ] && { severity=${2:?--severity needs warning or error}; shift 2; }

@@ -16,7 +16,8 @@
 # passed, 1 findings, 2 the check could not run), CHECK.first (its first
 # error, one line), CHECK.skip (why it did not apply, when it did not),
 # CHECK.time (seconds). Exits 0 whatever the check's result.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 
 [ $# -eq 4 ] || die "usage: $prog CHECK COMMIT PARENT DIR"
 check=$1 commit=$2 parent=$3 dir=$4

@@ -23,7 +23,8 @@
 # Exit: 0 every check passed; 1 a check failed (the last line names the
 # first failing commit and its first error); 2 usage or environment errors,
 # a check that could not run included.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 . "$(dirname "$0")/result.sh"
 
 absolute_o

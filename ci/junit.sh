@@ -8,7 +8,8 @@
 #
 # COMMITS and CHECKS as for ci/summary.sh; CHECK.out and CHECK.time too.
 # Exit 0, 2 on a usage error.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 . "$(dirname "$0")/result.sh"
 
 [ $# -eq 2 ] || die "usage: $prog COMMITS CHECKS"

@@ -9,7 +9,8 @@
 # KDIR: the pipeline's clone; DEFAULT: the ref of the default branch there
 # (origin/master). Exit 0, 2 when AFTER or DEFAULT is not in the clone
 # (fetch it: a shallow clone lacks history).
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 
 [ $# -eq 4 ] || die "usage: $prog KDIR BEFORE AFTER DEFAULT"
 kdir=$1 before=$2 after=$3 default=$4

@@ -9,7 +9,8 @@
 # short, subject, CHECK.rc, CHECK.skip, CHECK.first); CHECKS: the check
 # names, in one argument.
 # Exit: 0 every check passed, 1 one failed, 2 one could not run.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../scripts/lib/lib.sh"
 . "$(dirname "$0")/result.sh"
 
 [ $# -eq 2 ] || die "usage: $prog COMMITS CHECKS"

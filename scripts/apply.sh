@@ -12,8 +12,10 @@
 #
 # Environment: KDIR, O, J, V, STEPS (default: every step, in order).
 # How a step runs: scripts/steps.sh.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/steps.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
+# shellcheck source=scripts/lib/steps.sh
+. "$(dirname "$0")/lib/steps.sh"
 
 scratch=0
 case "${1:-}" in

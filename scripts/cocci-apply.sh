@@ -10,7 +10,8 @@
 # and are done token by token; the patch mode then does what is not a pure
 # rename (argument reordering). Whatever the report mode still finds after
 # that is printed on stdout, as warnings for a human to look at.
-. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
 
 [ $# -ge 2 ] || die "usage: $prog COCCI FILE..."
 cocci=$1

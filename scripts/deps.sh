@@ -8,7 +8,8 @@
 # default tree's source, for make kernel), tests (the 6.1 source, clang's
 # sanitizers and libFuzzer, xmllint, for make test). No GROUP: all three, so
 # that a users' pipeline running make ci installs no kernel source.
-. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
 
 packages=
 for group in ${*:-tools kernel tests}; do

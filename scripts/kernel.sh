@@ -3,7 +3,8 @@
 # as a git work tree with one baseline commit. Reuses a tree that exists.
 #
 # usage: kernel.sh TARBALL DEST
-. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
 
 [ $# -eq 2 ] || die "usage: $prog TARBALL DEST"
 tarball=$1 dest=$2

@@ -5,7 +5,8 @@
 # when a line is there.
 #
 #   maintainers-add.sh NEW_FILE SIBLING_FILE
-. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
 
 [ $# -eq 2 ] || die "usage: $prog NEW_FILE SIBLING_FILE"
 new=$1 sibling=$2

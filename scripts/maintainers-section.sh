@@ -8,7 +8,8 @@
 #
 # F: patterns are globs whose "*" does not cross a "/"; a trailing slash
 # means everything below (get_maintainer.pl's reading of them).
-. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
 
 [ $# -eq 1 ] || die "usage: $prog FILE"
 [ -f MAINTAINERS ] && [ -f scripts/get_maintainer.pl ] ||

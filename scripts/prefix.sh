@@ -17,8 +17,10 @@
 #    "lkdtm:", "powerpc/cell:", "misc/fakedev:". A pattern that names one
 #    file gives that file's name: "hpet:". With no section but THE REST,
 #    PATH's own directory counts.
-. "$(dirname "$0")/lib.sh"
-. "$TOOLKIT/scripts/entries.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
+# shellcheck source=scripts/lib/entries.sh
+. "$TOOLKIT/scripts/lib/entries.sh"
 
 [ $# -eq 2 ] || die "usage: $prog REV PATH"
 rev=$1 path=$2

@@ -9,8 +9,10 @@
 #   series-callers.sh
 #
 # SERIES_BASE is the commit whose history prefix.sh reads (default HEAD).
-. "$(dirname "$0")/lib.sh"
-. "$TOOLKIT/scripts/entries.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
+# shellcheck source=scripts/lib/entries.sh
+. "$TOOLKIT/scripts/lib/entries.sh"
 
 [ $# -eq 0 ] || die "usage: $prog (run at the top of the tree, the callers step's change staged)"
 make_work_dir

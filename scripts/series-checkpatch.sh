@@ -8,7 +8,8 @@
 # Exit: 0 no error and no warning, 1 findings, 2 checkpatch did not run.
 # /usr/bin comes first in PATH: checkpatch's SPDX check needs Debian's
 # python3-ply, which a pyenv or venv python3 does not see.
-. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
 
 [ $# -ge 2 ] || die "usage: $prog TREE PATCH..."
 tree=$1

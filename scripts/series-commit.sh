@@ -6,7 +6,8 @@
 # GIT_COMMITTER_* variables series.sh sets; no hooks, no signing.
 #
 #   series-commit.sh MSGFILE [PATH...]
-. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
 
 [ $# -ge 1 ] || die "usage: $prog MSGFILE [PATH...]"
 msg=$1

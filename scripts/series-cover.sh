@@ -8,7 +8,8 @@
 # base commit and BRANCH, so that the same inputs give the same id.
 #
 #   series-cover.sh TREE BRANCH COVER
-. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
 
 [ $# -eq 3 ] || die "usage: $prog TREE BRANCH COVER"
 tree=$1 branch=$2 cover=$3

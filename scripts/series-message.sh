@@ -19,8 +19,10 @@
 #   series-message.sh STEP [PATH...]
 #
 # SERIES_BASE is the commit whose history prefix.sh reads (default HEAD).
-. "$(dirname "$0")/lib.sh"
-. "$TOOLKIT/scripts/entries.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
+# shellcheck source=scripts/lib/entries.sh
+. "$TOOLKIT/scripts/lib/entries.sh"
 
 [ $# -ge 1 ] || die "usage: $prog STEP [PATH...]"
 step=$1

@@ -10,7 +10,8 @@
 # Computed from the diff against HEAD: a declaration moved into header H
 # when H's added lines hold all of it (cmove --list gives its lines) and a
 # header that declared it at HEAD no longer does.
-. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
 
 [ $# -eq 0 ] || die "usage: $prog (run at the top of a kernel git work tree)"
 cmove=${O:?O is not set}/bin/cmove

@@ -5,7 +5,8 @@
 # lists in Cc:. COVER gets the union (an address in any To: stays in To:).
 #
 #   series-recipients.sh TREE COVER PATCH...
-. "$(dirname "$0")/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
 
 [ $# -ge 3 ] || die "usage: $prog TREE COVER PATCH..."
 tree=$1 cover=$2

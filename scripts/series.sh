@@ -18,8 +18,10 @@
 #
 # Exit: 0 series written and checkpatch-clean, 1 a step failed or checkpatch
 # has findings, 2 usage or environment errors.
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/steps.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
+# shellcheck source=scripts/lib/steps.sh
+. "$(dirname "$0")/lib/steps.sh"
 
 [ $# -eq 0 ] || die "usage: $prog (takes KDIR, O, BASE, BRANCH, TRAILERS, STEPS from the environment)"
 absolute_o

@@ -3,8 +3,9 @@
 # there, and on the 6.12 tree each caller belongs to exactly one entry with
 # the number of call sites it states.
 . "$(dirname "$0")/lib/tap.sh"
-. "$TOOLKIT/scripts/lib.sh"
-. "$TOOLKIT/scripts/entries.sh"
+. "$TOOLKIT/scripts/lib/lib.sh"
+# shellcheck source=scripts/lib/entries.sh
+. "$TOOLKIT/scripts/lib/entries.sh"
 
 for e in $(entry_list); do
 	name=${e#"$TOOLKIT"/}

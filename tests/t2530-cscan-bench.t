@@ -1,5 +1,5 @@
 #!/bin/sh
-# check/bench.sh (make bench) runs on the 6.12 tree: both medians and the
+# scripts/bench.sh (make bench) runs on the 6.12 tree: both medians and the
 # ratio are printed, exit 0.
 . "$(dirname "$0")/lib/tap.sh"
 
@@ -8,7 +8,7 @@ kdir=$(kernel_tree) || exit 1
 
 test_expect_success 'bench.sh prints two medians and the ratio' '
 	make -s -C "$TOOLKIT" O="$O" tools &&
-	env KDIR="$kdir" O="$O" "$TOOLKIT/check/bench.sh" >"$TRASH/out" &&
+	env KDIR="$kdir" O="$O" "$TOOLKIT/scripts/bench.sh" >"$TRASH/out" &&
 	cat "$TRASH/out" &&
 	grep -q "^bench.sh: cscan leak KDIR: *[0-9]* ms (median of 5)$" "$TRASH/out" &&
 	grep -q "^bench.sh: git -C KDIR grep -w ALLOC_CPUSET: *[0-9]* ms (median of 5)$" "$TRASH/out" &&

@@ -2,7 +2,8 @@
 # Step "callers": outside mm/ and include/, move every caller of
 # __alloc_pages_node() / __alloc_pages() (and their _noprof forms) to the
 # public alloc_pages_node(). Runs in the current tree; edits in place.
-. "$(dirname "$0")/../lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../lib/lib.sh"
 
 symbols="__alloc_pages_node __alloc_pages_node_noprof __alloc_pages __alloc_pages_noprof"
 

@@ -4,7 +4,8 @@
 # public inline that still calls it, goes out of line into mm/page_alloc.c,
 # exported like __alloc_pages(). Documentation prose that names
 # __alloc_pages() follows; stack traces stay as they are.
-. "$(dirname "$0")/../lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../lib/lib.sh"
 
 gfp=include/linux/gfp.h
 private=mm/page_alloc.h

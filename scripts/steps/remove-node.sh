@@ -3,7 +3,8 @@
 # mm/ and fold the function into alloc_pages_node() in include/linux/gfp.h,
 # which keeps its behaviour (NUMA_NO_NODE, the node check, the offline-node
 # warning). Runs in the current tree; edits in place.
-. "$(dirname "$0")/../lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../lib/lib.sh"
 
 symbols="__alloc_pages_node __alloc_pages_node_noprof"
 gfp=include/linux/gfp.h

@@ -4,7 +4,8 @@
 # alloc_context, and every other declaration of mm/internal.h that only
 # mm/page_alloc.c uses. The mm/ files that use what moved include the new
 # header; MAINTAINERS lists it.
-. "$(dirname "$0")/../lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/../lib/lib.sh"
 
 internal=mm/internal.h
 private=mm/page_alloc.h

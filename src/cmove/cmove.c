@@ -3,9 +3,6 @@
  * cmove: move declarations from one file of a tree to another, comments,
  * order and conditional groups kept, and add the #include to the files in
  * scope that use them. The command line only; the rest is move*.c.
- *
- * check.mk builds every C file of check/ into cscan, so main() exists only
- * when move.mk builds cmove with -DCMOVE_MAIN.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -181,9 +178,7 @@ int cmove_main(int argc, char **argv)
 	return ret;
 }
 
-#ifdef CMOVE_MAIN
 int main(int argc, char **argv)
 {
 	return cmove_main(argc, argv);
 }
-#endif

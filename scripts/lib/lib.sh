@@ -26,7 +26,7 @@ verbose() {
 # a script run by hand finds it above its own directory).
 if [ -z "${TOOLKIT:-}" ]; then
 	TOOLKIT=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
-	while [ "$TOOLKIT" != / ] && [ ! -f "$TOOLKIT/scripts/lib.sh" ]; do
+	while [ "$TOOLKIT" != / ] && [ ! -f "$TOOLKIT/scripts/lib/lib.sh" ]; do
 		TOOLKIT=$(dirname "$TOOLKIT")
 	done
 fi

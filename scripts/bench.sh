@@ -2,7 +2,8 @@
 # make bench: cscan leak over KDIR against its anchor, git grep -w of one
 # symbol over the same tree. Warm cache: one warm-up run each, then the
 # median of 5 runs each. Prints both medians and the ratio; exit 0.
-. "$(dirname "$0")/../scripts/lib.sh"
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
 
 require_kdir "${KDIR:-}"
 cscan=${O:-$TOOLKIT/out}/bin/cscan
