@@ -1,5 +1,6 @@
 # Kernel API-migration toolkit: every entry point. Logic lives in scripts/,
-# check/ and ci/; this file only wires variables to them.
+# check/, ci/ and src/; a migration is data under cocci/NAME/ and
+# drivers-migrated/NAME/. This file only wires variables to them.
 
 TOOLKIT := $(CURDIR)
 TARBALL ?= /usr/src/linux-source-6.12.tar.xz
@@ -9,10 +10,11 @@ O ?= out
 J ?= $(shell nproc)
 V ?= 0
 STEPS ?=
+MIGRATION ?= page-alloc
 
 override KDIR := $(abspath $(KDIR))
 override O := $(abspath $(O))
-export TOOLKIT KDIR O J V STEPS
+export TOOLKIT KDIR O J V STEPS MIGRATION
 
 # The default tree is provisioned on demand; any other KDIR must exist.
 ifeq ($(KDIR),$(DEFAULT_KDIR))
@@ -24,7 +26,7 @@ endif
 # Every target installs what it needs: deps is cheap when nothing is missing.
 DEPS_STAMP := $(O)/.deps-ok
 
-.PHONY: all deps kernel kernel-6.1 apply bench test test-quick clean
+.PHONY: all deps kernel kernel-6.1 apply migrations bench test test-quick clean
 
 # The main job on the default tree: the series on $(BRANCH) (a worktree under
 # $(O); KDIR's checkout untouched), then make check of its head. Both can run
@@ -56,6 +58,10 @@ kernel-6.1: $(DEPS_STAMP)
 
 apply: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/apply.sh
+
+# The migrations there are, with their one-line summaries.
+migrations:
+	@scripts/migrations.sh
 
 include src/lib/lib.mk
 include src/cscan/cscan.mk

@@ -2,8 +2,8 @@
 # The compile units a change affects, for the build check. Prints, one a
 # line, paths relative to TREE:
 #   - every .c and .S file the change adds or modifies;
-#   - mm/ (the directory target) when anything under mm/ or
-#     include/linux/gfp*.h changed;
+#   - DIR (a directory target) for each "build: DIR when PATHSPEC..." of
+#     the migration's spec whose PATHSPECs the change touches;
 #   - every .c file that references in code a symbol whose declaration or
 #     definition the change touched: the declarations of each changed .c
 #     or .h file (cmove --list, comments included), on both sides, whose
@@ -15,19 +15,25 @@
 # there. Exit 0, or 2 on a usage or environment error.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
+# shellcheck source=scripts/lib/spec.sh
+. "$TOOLKIT/scripts/lib/spec.sh"
 
 [ $# -eq 3 ] || die "usage: $prog TREE BASE REV"
 tree=$1 base=$2 rev=$3
 cmove=${O:?O is not set}/bin/cmove
 [ -x "$cmove" ] || die "$cmove not built; run 'make tools'"
 make_work_dir
+spec_load
 
 git -C "$tree" diff --name-status --no-renames "$base" "$rev" >"$work/status" ||
 	die "cannot diff $base..$rev in $tree"
 
 # Changed compile units that REV still has.
 awk '$1 != "D" && $2 ~ /\.[cS]$/ { print $2 }' "$work/status" >"$work/units"
-grep -q -E '^[A-Z]	(mm/|include/linux/gfp[^/]*\.h$)' "$work/status" && echo mm/ >>"$work/units"
+spec_get 0 build | while read -r dir when pathspecs; do
+	# shellcheck disable=SC2086
+	git -C "$tree" diff --quiet "$base" "$rev" -- $pathspecs || echo "$dir"
+done >>"$work/units"
 
 # extents SIDE COMMIT FILE: FILE's declarations at COMMIT, appended to
 # $work/SIDE.extents as "FILE START END NAME KIND" (cmove --list prints
@@ -72,8 +78,8 @@ done <"$work/sources"
 } | sort -u >"$work/symbols"
 
 # A macro of a changed header that uses a touched name is touched too, since
-# it expands to that name where it is used: alloc_pages_node() expands to
-# alloc_pages_node_noprof(). To a fixed point, within the changed headers.
+# it expands to that name where it is used (as foo() may expand to
+# foo_noprof()). To a fixed point, within the changed headers.
 # (An inline function is compiled as it is in every file that includes its
 # header, so its callers need no rebuild of their own.)
 grep '\.h$' "$work/sources" | while read -r h; do [ -f "$tree/$h" ] && echo "$h"; done >"$work/headers"

@@ -1,20 +1,35 @@
 #!/bin/sh
-# check-api: the page allocator's low-level entry points may be called only
-# from mm/ (cscan api over KDIR). On an unmigrated tree this finds the
-# callers the series converts and the declarations in include/linux/gfp.h.
+# check-api: the symbols the migration's spec confines to directories
+# ("confine: SYMBOL... to DIR...") used elsewhere (cscan api over KDIR). On
+# a tree the migration has not run on, this finds what it converts.
 # Exit 0 clean, 1 findings, 2 usage or environment error.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
+# shellcheck source=scripts/lib/spec.sh
+. "$TOOLKIT/scripts/lib/spec.sh"
 
 require_kdir "${KDIR:-}"
-cscan=${O:-$TOOLKIT/out}/bin/cscan
+O=${O:-$TOOLKIT/out}
+cscan=$O/bin/cscan
 [ -x "$cscan" ] || die "$cscan not built; run 'make tools'"
+spec_load
+set -f
 set --
-for sym in __alloc_pages_node __alloc_pages_node_noprof __alloc_pages __alloc_pages_noprof; do
-	set -- "$@" --allow "$sym=mm/"
+# "SYM SYM to DIR DIR" -> --allow SYM=DIR,DIR for each SYM
+nl='
+'
+IFS=$nl
+for line in $(spec_get 0 confine); do
+	unset IFS
+	dirs=$(echo "${line#* to }" | tr -s ' \t' ,)
+	for sym in ${line%% to *}; do
+		set -- "$@" --allow "$sym=$dirs"
+	done
 done
+unset IFS
+[ $# -gt 0 ] || { info "$MIGRATION confines no symbol; nothing to check"; exit 0; }
 verbose "$cscan api $* $KDIR"
 "$cscan" api ${J:+-j "$J"} "$@" "$KDIR"
 rc=$?
-[ "$rc" -eq 1 ] && printf '%s: error: private allocator API used outside mm/ (see above)\n' "$prog" >&2
+[ "$rc" -eq 1 ] && printf '%s: error: confined symbols used outside their directories (see above)\n' "$prog" >&2
 exit "$rc"

@@ -5,12 +5,12 @@
 # directories are kept between runs).
 #
 # Environment: KDIR, O, J, V, CC, FULL=1 (build the whole tree, not only the
-# affected objects), REV (default: the head of the series branch $BRANCH,
-# api-migrate/page-alloc, when it exists, else KDIR's HEAD), BASE (default:
+# affected objects), MIGRATION, REV (default: the head of the series branch
+# $BRANCH, api-migrate/MIGRATION, when it exists, else KDIR's HEAD), BASE (default:
 # for the series branch, its merge-base with KDIR's HEAD, else REV's parent).
 #
-# What is built (check/affected.sh): the changed .c and .S files, mm/ when
-# mm/ or include/linux/gfp*.h changed, and every .c file that references a
+# What is built (check/affected.sh): the changed .c and .S files, the
+# directories the spec's build: lines name for what changed, and every .c file that references a
 # declaration the change touched; for x86_64 allmodconfig, and for another
 # architecture's files with that architecture's allmodconfig when a Debian
 # cross compiler for it is installed (check/cross.sh). A changed compile
@@ -20,6 +20,8 @@
 # 2 usage or environment errors. The summary at the end says which.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
+# shellcheck source=scripts/lib/spec.sh
+. "$TOOLKIT/scripts/lib/spec.sh"
 
 absolute_o
 require_kdir "${KDIR:-}"
@@ -28,7 +30,8 @@ check=$TOOLKIT/check
 short() { git -C "$KDIR" rev-parse --short "$1"; }
 
 # REV and BASE, as full hashes.
-branch=${BRANCH:-api-migrate/page-alloc}
+spec_load
+branch=$(series_branch)
 series=0
 if [ -n "${REV:-}" ]; then
 	rev=$(git -C "$KDIR" rev-parse --verify -q "$REV^{commit}") ||

@@ -3,7 +3,7 @@
 # that a series is known to build and to pass at each of its commits.
 #
 # Environment: KDIR, O, J, V, CC, RANGE (A..B: the commits after A up to B;
-# default: the series branch $BRANCH, api-migrate/page-alloc, from its
+# default: the series branch $BRANCH, api-migrate/MIGRATION, from its
 # merge-base with KDIR's HEAD), BRANCH.
 #
 # For each commit, four checks, run at once by GNU parallel: leaks and api
@@ -25,6 +25,8 @@
 # a check that could not run included.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
+# shellcheck source=scripts/lib/spec.sh
+. "$TOOLKIT/scripts/lib/spec.sh"
 . "$(dirname "$0")/result.sh"
 
 absolute_o
@@ -35,7 +37,8 @@ checks="leaks api checkpatch build"
 git_k() { git -C "$KDIR" "$@"; }
 
 # RANGE: A..B, two dots; either end may be any commit-ish.
-branch=${BRANCH:-api-migrate/page-alloc}
+spec_load
+branch=$(series_branch)
 if [ -z "${RANGE:-}" ]; then
 	head=$(git_k rev-parse --verify -q "refs/heads/$branch^{commit}") ||
 		die "RANGE is not set and there is no series branch $branch; pass RANGE=A..B (the commits after A up to B)"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# make apply: run the migration steps over KDIR.
+# make apply: run the migration's steps over KDIR.
 #
 #   apply.sh [--scratch]
 #
@@ -10,10 +10,14 @@
 # applied to KDIR's working tree in one "git apply", after checking that
 # KDIR is clean.
 #
-# Environment: KDIR, O, J, V, STEPS (default: every step, in order).
+# Environment: MIGRATION, KDIR, O, J, V, STEPS (default: every step, in
+# order). Exit 0 applied, 1 a step failed (nothing applied) or left findings
+# (applied; the findings printed compiler-style), 2 usage or environment.
 # How a step runs: scripts/steps.sh.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/lib/lib.sh"
+# shellcheck source=scripts/lib/spec.sh
+. "$(dirname "$0")/lib/spec.sh"
 # shellcheck source=scripts/lib/steps.sh
 . "$(dirname "$0")/lib/steps.sh"
 
@@ -28,8 +32,10 @@ absolute_o
 require_kdir "$KDIR"
 [ "$scratch" = 1 ] || require_clean "$KDIR"
 require_cmd git git
-
+spec_load
 steps_selected
+spec_check_tree "$KDIR" "$steps"
+step_findings=0
 
 out=$O/apply
 tree=$out/tree
@@ -60,16 +66,24 @@ for s in $steps; do
 		done
 done
 
+# findings_exit: exit 1 when a step left findings, after saying so.
+findings_exit() {
+	[ "$step_findings" = 1 ] || exit 0
+	printf '%s: error: the steps left calls to a human (warnings above); migrate them by hand\n' "$prog" >&2
+	exit 1
+}
+
 git -C "$tree" diff --binary "$base" HEAD > "$out/all.patch"
 if [ ! -s "$out/all.patch" ]; then
 	info "nothing to change: KDIR is already migrated"
-	exit 0
+	findings_exit
 fi
 if [ "$scratch" = 1 ]; then
 	info "migrated tree in $tree (KDIR untouched); patches in $out/"
-	exit 0
+	findings_exit
 fi
 git -C "$KDIR" apply --check "$out/all.patch" ||
 	die "the patch does not apply to KDIR=$KDIR; did it change during the run?"
 git -C "$KDIR" apply "$out/all.patch" || die "git apply failed on KDIR=$KDIR"
 info "applied $(git -C "$tree" diff --name-only "$base" HEAD | wc -l) file(s) to $KDIR; patches in $out/"
+findings_exit

@@ -43,14 +43,12 @@ spatch_each report > "$work/report" || die "spatch report mode failed on $cocci"
 # Renames: "path:line:col: warning: use NEW() instead of OLD()".
 sed -n 's/^\([^:]*\):\([0-9]*\):\([0-9]*\): warning: use \([A-Za-z0-9_]*\)() instead of \([A-Za-z0-9_]*\)()$/\1 \2 \3 \5 \4/p' \
 	"$work/report" | sort -u > "$work/renames"
-cut -d' ' -f1 "$work/renames" | sort -u | while read -r file; do
-	awk -v f="$file" '$1 == f { print $2, $3, $4, $5 }' "$work/renames" > "$work/edits"
-	LC_ALL=C awk -f "$(dirname "$0")/rename-at.awk" "$work/edits" "$file" > "$work/new" &&
-		cat "$work/new" > "$file" || exit 2
-done || die "renaming failed in the tree"
+"$(dirname "$0")/rename-files.sh" "$work/renames" || exit 2
 
 extra=--in-place
+snapshot "$work/old" "$@"
 spatch_each patch > "$work/patch.log" || die "spatch patch mode failed on $cocci"
+squeeze_changed "$work/old" "$@"
 extra=
 spatch_each report | sort -t: -k1,1 -k2,2n -k3,3n
 exit 0

@@ -31,7 +31,7 @@ tar -xf "$tarball" -C "$tmp" --strip-components=1 || die "cannot extract $tarbal
 
 # The Debian tarball's .gitignore ends with a packaging stanza ("/*",
 # "!/debian/") that ignores every top-level path: with it, git add tracks
-# nothing and files created later (mm/page_alloc.h) never reach a commit.
+# nothing and files created later (a new header) never reach a commit.
 # (--force: the tarball is the source, so its dot-files are tracked too.)
 # Upstream's .gitignore has no such stanza, so the baseline drops it.
 awk '

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Finish the cover letter git format-patch --cover-letter --base wrote: its
-# subject and summary from scripts/series-text/cover.txt in place of the
+# subject and summary from $SERIES_COVER (the spec's cover:) in place of the
 # "*** SUBJECT HERE ***" and "*** BLURB HERE ***" markers, and, after its
 # base-commit: line, a change-id: line in b4's style,
 # "change-id: YYYYMMDD-SLUG-HEX12": the base commit's committer date (UTC),
@@ -13,7 +13,7 @@
 
 [ $# -eq 3 ] || die "usage: $prog TREE BRANCH COVER"
 tree=$1 branch=$2 cover=$3
-text=$TOOLKIT/scripts/series-text/cover.txt
+text=${SERIES_COVER:?SERIES_COVER is not set}
 
 grep -q '^Subject: .*\*\*\* SUBJECT HERE \*\*\*$' "$cover" && grep -qx '\*\*\* BLURB HERE \*\*\*' "$cover" ||
 	die "$cover lacks the '*** SUBJECT HERE ***' and '*** BLURB HERE ***' markers; is it git format-patch's cover letter?"

@@ -1,13 +1,15 @@
 #!/bin/sh
 # Print the commit message for STEP's change, staged in the current tree (a
 # kernel git work tree), or for its PATHs alone when given: the template
-# scripts/series-text/STEP.txt, a subject line, a blank line and the body,
-# with its placeholders filled:
+# the step's message: names in the migration's directory, a subject line, a
+# blank line and the body, with its placeholders filled:
 #
-#   @PREFIX@     the subject prefix of the first PATH (prefix.sh)
-#   @RATIONALE@  (a line of its own) why: drivers-migrated/_rationale-node.txt
-#                when the PATHs called __alloc_pages_node(), and
-#                _rationale-alloc-pages.txt when they called __alloc_pages()
+#   @PREFIX@     the subject prefix of the first PATH (prefix.sh); without
+#                PATHs, for the change as a whole, "treewide:"
+#   @RATIONALE@  (a line of its own) why: the file of each of the step's
+#                "rationale: FILE SYMBOL..." lines (in drivers-migrated/NAME/)
+#                whose SYMBOLs the change removes, in the spec's order, a
+#                blank line between them
 #   @ENTRY@      (a line of its own) the body of the first PATH's
 #                drivers-migrated/ entry; nothing for a caller no entry knows
 #   @MOVED@      (a line of its own) what moved between headers
@@ -21,14 +23,16 @@
 # SERIES_BASE is the commit whose history prefix.sh reads (default HEAD).
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/lib/lib.sh"
+# shellcheck source=scripts/lib/spec.sh
+. "$TOOLKIT/scripts/lib/spec.sh"
 # shellcheck source=scripts/lib/entries.sh
 . "$TOOLKIT/scripts/lib/entries.sh"
 
 [ $# -ge 1 ] || die "usage: $prog STEP [PATH...]"
 step=$1
 shift
-template=$TOOLKIT/scripts/series-text/$step.txt
-[ -r "$template" ] || die "no commit message template $template for step $step"
+template=$SPEC_DIR/$(spec_step_get "$step" message)
+[ -f "$template" ] || die "no commit message for step $step: its spec $SPEC names none, or $template is missing"
 make_work_dir
 
 uses() { grep -q "$1" "$template"; }
@@ -37,21 +41,22 @@ uses() { grep -q "$1" "$template"; }
 : >"$work/@ENTRY@"
 : >"$work/@MOVED@"
 prefix=
-if uses @PREFIX@; then
-	[ $# -ge 1 ] || die "$template has @PREFIX@: name the changed PATHs"
+if uses @PREFIX@ && [ $# -eq 0 ]; then
+	prefix=treewide:
+elif uses @PREFIX@; then
 	prefix=$("$TOOLKIT/scripts/prefix.sh" "${SERIES_BASE:-HEAD}" "$1") || exit 2
 	[ -n "$prefix" ] || die "no subject prefix for $1"
 fi
 if uses @RATIONALE@; then
 	git diff --cached -U0 HEAD -- "$@" | grep '^-' | grep -v '^--- ' >"$work/removed"
-	grep -q -w -e __alloc_pages_node -e __alloc_pages_node_noprof "$work/removed" &&
-		cat "$ENTRIES_DIR/_rationale-node.txt" >>"$work/@RATIONALE@"
-	if grep -q -w -e __alloc_pages -e __alloc_pages_noprof "$work/removed"; then
+	spec_step_get "$step" rationale | while read -r file symbols; do
+		# shellcheck disable=SC2086
+		printf '%s\n' $symbols | grep -q -w -F -f - "$work/removed" || continue
 		[ -s "$work/@RATIONALE@" ] && echo >>"$work/@RATIONALE@"
-		cat "$ENTRIES_DIR/_rationale-alloc-pages.txt" >>"$work/@RATIONALE@"
-	fi
+		cat "$ENTRIES_DIR/$file" >>"$work/@RATIONALE@" || exit 2
+	done || exit 2
 	[ -s "$work/@RATIONALE@" ] ||
-		die "the change to $* removes no call of __alloc_pages_node() or __alloc_pages()"
+		die "the change to $* removes none of the symbols of step $step's rationale: lines in $SPEC"
 fi
 if uses @ENTRY@ && entry=$(entry_for "$1"); then
 	entry_body "$entry" >"$work/@ENTRY@"

@@ -4,9 +4,9 @@
 
 .PHONY: series
 
-# Unset, series.sh takes its defaults: BASE, KDIR's HEAD; BRANCH,
-# api-migrate/page-alloc; TRAILERS, none.
-export BASE BRANCH TRAILERS
+# Unset, series.sh takes its defaults: BASE, KDIR's HEAD; BRANCH, the
+# spec's branch: or api-migrate/$(MIGRATION); TRAILERS, none.
+export BASE BRANCH TRAILERS COMMITS
 
 series: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/series.sh

@@ -3,23 +3,28 @@
 #
 #   series.sh
 #
-# The steps run as make apply runs them (scripts/steps.sh), in a git
+# The steps run as make apply runs them (scripts/lib/steps.sh), in a git
 # worktree of KDIR at BASE under $O/series-tree, and each is committed there
-# with a message in our words (scripts/series-text/); the callers step
-# becomes one commit per subsystem (series-callers.sh). BRANCH then points
+# with the message its spec names (series-message.sh); a step whose spec
+# says "commits: per-subsystem" becomes one commit per subsystem
+# (series-subsystems.sh). BRANCH then points
 # at the last commit, and git format-patch writes the series with a cover
 # letter into $O/series/, which series-cover.sh, series-recipients.sh and
 # series-checkpatch.sh finish. KDIR's checkout, index and other branches are
 # never touched; the same inputs give byte-identical patches.
 #
-# Environment: KDIR, O, J, V, STEPS; BASE (default: KDIR's HEAD); BRANCH
-# (default: api-migrate/page-alloc); TRAILERS (extra trailers for every
+# Environment: MIGRATION, KDIR, O, J, V, STEPS; BASE (default: KDIR's
+# HEAD); BRANCH (default: the spec's branch:, else api-migrate/MIGRATION);
+# COMMITS (one or per-subsystem, for the steps whose message has @PREFIX@);
+# TRAILERS (extra trailers for every
 # commit, "Token: value", separated by newlines or ';').
 #
 # Exit: 0 series written and checkpatch-clean, 1 a step failed or checkpatch
 # has findings, 2 usage or environment errors.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/lib/lib.sh"
+# shellcheck source=scripts/lib/spec.sh
+. "$(dirname "$0")/lib/spec.sh"
 # shellcheck source=scripts/lib/steps.sh
 . "$(dirname "$0")/lib/steps.sh"
 
@@ -28,9 +33,17 @@ absolute_o
 require_kdir "$KDIR"
 require_cmd git git
 require_cmd perl perl
+spec_load
 steps_selected
+step_findings=0
 
-BRANCH=${BRANCH:-api-migrate/page-alloc}
+case ${COMMITS:-one} in
+one | per-subsystem) ;;
+*) die "COMMITS=$COMMITS: write COMMITS=one or COMMITS=per-subsystem" ;;
+esac
+BRANCH=$(series_branch)
+SERIES_COVER=$SPEC_DIR/$(spec_get 0 cover)
+export SERIES_COVER
 git check-ref-format --branch "$BRANCH" >/dev/null 2>&1 ||
 	die "BRANCH=$BRANCH is not a valid branch name; pass another BRANCH="
 base=$(git -C "$KDIR" rev-parse --verify -q "${BASE:-HEAD}^{commit}") ||
@@ -74,13 +87,14 @@ worktree_at "$tree" "$base"
 for f in scripts/checkpatch.pl scripts/get_maintainer.pl MAINTAINERS; do
 	[ -f "$tree/$f" ] || die "BASE=${BASE:-HEAD} has no $f; the series needs a kernel tree that has it"
 done
+spec_check_tree "$tree" "$steps"
 
 for s in $steps; do
 	before=$(git -C "$tree" rev-parse HEAD)
 	step_run "$tree" "$s" "no series was written" || continue
 	git -C "$tree" add -A || die "cannot stage step $s in $tree"
-	case $s in
-	callers) (cd "$tree" && "$TOOLKIT/scripts/series-callers.sh") ;;
+	case $(step_commits "$s") in
+	per-subsystem) (cd "$tree" && "$TOOLKIT/scripts/series-subsystems.sh" "$s") ;;
 	*) (cd "$tree" && "$TOOLKIT/scripts/series-message.sh" "$s" >"$work/msg" &&
 		"$TOOLKIT/scripts/series-commit.sh" "$work/msg") ;;
 	esac || die "cannot commit step $s in $tree; no series was written"
@@ -116,4 +130,8 @@ rc=$?
 [ $rc -le 1 ] || exit $rc
 info "$# patch(es) and a cover letter in $out/; $BRANCH is at $(git -C "$tree" rev-parse --short "$head")"
 [ $rc -eq 0 ] || printf '%s: error: checkpatch.pl has findings on the series (listed above)\n' "$prog" >&2
+if [ "$step_findings" = 1 ]; then
+	printf '%s: error: the steps left calls to a human (warnings above); migrate them by hand\n' "$prog" >&2
+	rc=1
+fi
 exit $rc

@@ -28,7 +28,7 @@ expected() {
 
 test_expect_success 'callers step runs on the fixture tree' '
 	make_tree &&
-	(cd "$tree" && "$TOOLKIT/scripts/steps/callers.sh") >"$TRASH/out" 2>"$TRASH/err"
+	(cd "$tree" && MIGRATION=page-alloc "$TOOLKIT/scripts/run-step.sh" callers) >"$TRASH/out" 2>"$TRASH/err"
 '
 
 for f in $(cd "$fixtures" && find . -type f ! -name '*.res' ! -name expected-warnings | sed 's|^\./||' | sort); do
@@ -50,7 +50,7 @@ test_expect_success 'only files outside mm/ and include/ changed' '
 
 test_expect_success 'a second run changes nothing' '
 	git -C "$tree" add -A &&
-	(cd "$tree" && "$TOOLKIT/scripts/steps/callers.sh") >/dev/null 2>&1 &&
+	(cd "$tree" && MIGRATION=page-alloc "$TOOLKIT/scripts/run-step.sh" callers) >/dev/null 2>&1 &&
 	git -C "$tree" diff --exit-code
 '
 

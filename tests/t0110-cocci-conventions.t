@@ -3,7 +3,7 @@
 # so it also runs unchanged under "make coccicheck".
 . "$(dirname "$0")/lib/tap.sh"
 
-for cocci in "$TOOLKIT"/cocci/*.cocci; do
+for cocci in "$TOOLKIT"/cocci/*/*.cocci; do
 	name=${cocci#"$TOOLKIT"/}
 	test_expect_success "$name: SPDX line first" "
 		head -n 1 '$cocci' | grep -qx '// SPDX-License-Identifier: GPL-2.0-only'

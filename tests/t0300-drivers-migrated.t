@@ -4,6 +4,7 @@
 # the number of call sites it states.
 . "$(dirname "$0")/lib/tap.sh"
 . "$TOOLKIT/scripts/lib/lib.sh"
+ENTRIES_DIR=$TOOLKIT/drivers-migrated/page-alloc
 # shellcheck source=scripts/lib/entries.sh
 . "$TOOLKIT/scripts/lib/entries.sh"
 
@@ -42,7 +43,7 @@ fi
 # The call sites of 6.12, found by the semantic patches' report mode.
 test_expect_success 'on 6.12 every caller outside mm/ and include/ has one entry' '
 	(cd "$KDIR_DEFAULT" &&
-	 for c in "$TOOLKIT"/cocci/*.cocci; do
+	 for c in "$TOOLKIT"/cocci/page-alloc/*.cocci; do
 		spatch --very-quiet --no-includes --include-headers -D report \
 			--sp-file "$c" --dir . -j "${J:-2}" || exit 1
 	 done) | sed "s|^\./||" | cut -d: -f1 | grep -v -E "^(mm|include)/" >"$TRASH/sites" &&

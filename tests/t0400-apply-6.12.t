@@ -71,7 +71,7 @@ test_expect_success 'a KDIR that is not a kernel tree is refused' '
 
 # make coccicheck on the unmigrated tree: the kernel's own driver.
 git -C "$kdir" checkout -q --detach "$(git -C "$KDIR_DEFAULT" rev-parse HEAD)"
-for cocci in "$TOOLKIT"/cocci/*.cocci; do
+for cocci in "$TOOLKIT"/cocci/*/*.cocci; do
 	for mode in report patch; do
 		test_expect_success "make coccicheck MODE=$mode COCCI=${cocci##*/}" "
 			make -s -C '$kdir' coccicheck MODE=$mode COCCI='$cocci' >'$TRASH/cc' 2>&1 &&
@@ -81,7 +81,7 @@ for cocci in "$TOOLKIT"/cocci/*.cocci; do
 done
 
 test_expect_success 'coccicheck report finds the five callers outside mm/ and include/' '
-	make -s -C "$kdir" coccicheck MODE=report COCCI="$TOOLKIT/cocci/alloc_pages_node.cocci" |
+	make -s -C "$kdir" coccicheck MODE=report COCCI="$TOOLKIT/cocci/page-alloc/alloc_pages_node.cocci" |
 		grep ": warning: use alloc_pages_node() instead of __alloc_pages_node()" |
 		sed "s|^\./||; s|:.*||" | grep -v -E "^(mm|include)/" | sort >"$TRASH/found" &&
 	test_cmp "$TRASH/callers" "$TRASH/found"

@@ -89,7 +89,7 @@ test_expect_success 'the patch files: a cover letter and one per commit, numbere
 	test "$(wc -l <"$TRASH/files")" -eq 9 &&
 	test "$(sed -n 1p "$TRASH/files")" = 0000-cover-letter.patch &&
 	for p in "$out"/0*.patch; do headers "$p" | sed -n "s/^Subject: //p"; done >"$TRASH/have" &&
-	{ echo "[PATCH 0/8] $(sed -n 1p "$TOOLKIT/scripts/series-text/cover.txt")" &&
+	{ echo "[PATCH 0/8] $(sed -n 1p "$TOOLKIT/cocci/page-alloc/cover.txt")" &&
 	  awk "{ printf \"[PATCH %d/8] %s\n\", NR, \$0 }" "$TRASH/subjects"; } >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/have"
 '
@@ -102,8 +102,8 @@ body() {
 
 test_expect_success 'a caller commit: the rationale, then its entry body' '
 	body 4 >"$TRASH/have" &&
-	{ cat "$TOOLKIT/drivers-migrated/_rationale-node.txt" && echo &&
-	  sed "1,/^\$/d" "$TOOLKIT/drivers-migrated/kvm-vmx.txt" && echo; } >"$TRASH/want" &&
+	{ cat "$TOOLKIT/drivers-migrated/page-alloc/_rationale-node.txt" && echo &&
+	  sed "1,/^\$/d" "$TOOLKIT/drivers-migrated/page-alloc/kvm-vmx.txt" && echo; } >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/have"
 '
 
@@ -140,7 +140,7 @@ test_expect_success 'every commit ends with TRAILERS, then Signed-off-by; author
 test_expect_success 'the cover letter: subject, summary, shortlog, diffstat, base-commit, change-id' '
 	c="$out/0000-cover-letter.patch" &&
 	! grep -n "\*\*\*" "$c" &&
-	{ sed 1,2d "$TOOLKIT/scripts/series-text/cover.txt" && echo; } >"$TRASH/want" &&
+	{ sed 1,2d "$TOOLKIT/cocci/page-alloc/cover.txt" && echo; } >"$TRASH/want" &&
 	awk "body && /^Ada Tester \(8\):\$/ { exit } body { print } NF == 0 { body = 1 }" "$c" >"$TRASH/have" &&
 	test_cmp "$TRASH/want" "$TRASH/have" &&
 	sed "s/^/  /" "$TRASH/subjects" >"$TRASH/want" &&

@@ -86,14 +86,14 @@ test_expect_success 'the files of one subsystem share its commit' '
 
 test_expect_success 'a caller no entry knows: the rationale alone' '
 	body 6 >"$TRASH/have" &&
-	{ cat "$TOOLKIT/drivers-migrated/_rationale-node.txt" && echo; } >"$TRASH/want" &&
+	{ cat "$TOOLKIT/drivers-migrated/page-alloc/_rationale-node.txt" && echo; } >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/have"
 '
 
 test_expect_success 'callers of both functions: both rationales' '
 	body 4 >"$TRASH/have" &&
-	{ cat "$TOOLKIT/drivers-migrated/_rationale-node.txt" && echo &&
-	  cat "$TOOLKIT/drivers-migrated/_rationale-alloc-pages.txt" && echo; } >"$TRASH/want" &&
+	{ cat "$TOOLKIT/drivers-migrated/page-alloc/_rationale-node.txt" && echo &&
+	  cat "$TOOLKIT/drivers-migrated/page-alloc/_rationale-alloc-pages.txt" && echo; } >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/have"
 '
 

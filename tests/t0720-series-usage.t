@@ -101,7 +101,7 @@ test_expect_success 'prefix.sh: on a tie the newest wins' '
 '
 
 test_expect_success 'prefix.sh: a drivers-migrated entry comes first' '
-	test "$(cd "$kdir" && "$TOOLKIT/scripts/prefix.sh" HEAD arch/x86/kvm/vmx/vmx.c)" = "KVM: VMX:"
+	test "$(cd "$kdir" && ENTRIES_DIR=$TOOLKIT/drivers-migrated/page-alloc "$TOOLKIT/scripts/prefix.sh" HEAD arch/x86/kvm/vmx/vmx.c)" = "KVM: VMX:"
 '
 
 test_done

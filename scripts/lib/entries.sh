@@ -1,6 +1,8 @@
-# Read drivers-migrated/ entries (sourced; POSIX sh). See drivers-migrated/README.
+# shellcheck shell=sh
+# Read a migration's drivers-migrated/NAME/ entries (sourced; POSIX sh); see
+# drivers-migrated/README.md.
 
-ENTRIES_DIR=${ENTRIES_DIR:-$TOOLKIT/drivers-migrated}
+: "${ENTRIES_DIR:?ENTRIES_DIR is not set: the drivers-migrated/ directory of the migration}"
 
 # entry_list: every entry file, sorted.
 entry_list() {

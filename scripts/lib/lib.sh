@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Shared helpers for the toolkit's shell scripts (POSIX sh). Source it.
 #
 # Exit codes follow the design: 0 clean, 1 findings, 2 usage or environment.
@@ -75,23 +76,39 @@ cscan() {
 	"${CSCAN:-${O:?O is not set}/bin/cscan}" "$@"
 }
 
+# snapshot DIR FILE...: copies of FILEs under DIR, for squeeze_changed.
+snapshot() {
+	_dir=$1
+	shift
+	for _f in "$@"; do
+		mkdir -p "$_dir/${_f%/*}" && cp "$_f" "$_dir/$_f" || die "cannot copy $_f"
+	done
+}
+
+# squeeze_changed DIR FILE...: in each FILE that differs from its copy
+# under DIR, remove the doubled blank lines spatch leaves where it deletes
+# code (scripts/squeeze-blanks.awk keeps those the copy had).
+squeeze_changed() {
+	_dir=$1
+	shift
+	for _f in "$@"; do
+		cmp -s "$_dir/$_f" "$_f" && continue
+		awk -f "$TOOLKIT/scripts/squeeze-blanks.awk" "$_dir/$_f" "$_f" >"$_dir/.new" &&
+			cat "$_dir/.new" >"$_f" || die "cannot rewrite $_f"
+	done
+}
+
 # run_cocci COCCI FILE...: one semantic patch in patch mode, in place,
 # without the doubled blank lines spatch leaves behind.
 run_cocci() {
 	_cocci=$1
 	shift
 	_old=$(mktemp -d) || die "cannot create a temporary directory"
-	for _f in "$@"; do
-		mkdir -p "$_old/${_f%/*}" && cp "$_f" "$_old/$_f" || die "cannot copy $_f"
-	done
+	snapshot "$_old" "$@"
 	spatch --very-quiet --no-includes --include-headers -D patch --in-place \
 		--sp-file "$_cocci" "$@" >/dev/null ||
 		die "spatch failed applying ${_cocci##*/} to $*"
-	for _f in "$@"; do
-		cmp -s "$_old/$_f" "$_f" && continue
-		awk -f "$TOOLKIT/scripts/squeeze-blanks.awk" "$_old/$_f" "$_f" >"$_old/.new" &&
-			cat "$_old/.new" >"$_f" || die "cannot rewrite $_f"
-	done
+	squeeze_changed "$_old" "$@"
 	rm -rf "$_old"
 }
 

@@ -1,38 +1,50 @@
-# The migration steps, as make apply and make series run them (sourced after
-# lib.sh; POSIX sh).
+# shellcheck shell=sh
+# The migration's steps, as make apply and make series run them (sourced
+# after lib.sh and spec.sh, once spec_load has run; POSIX sh).
 #
-# A step is scripts/steps/NAME.sh, run inside a tree. It edits files in
+# A step is one or more parts of the spec, each of a kind: the script
+# scripts/kinds/KIND.sh, run at the top of a tree with the part's keys in
+# STEP_* variables (spec.sh: step_export) and SPEC_DIR. It edits files in
 # place and exits 0 (nothing changed means it did not apply, and it says
-# why), 1 when it fails, 2 on an environment error.
+# why), 1 when it fails, 2 on an environment error. What it leaves to a
+# human (a call spatch could not match) it prints on stderr compiler-style
+# and also appends to the file $STEP_FINDINGS.
 
-all_steps="split callers remove-node move-alloc-pages"
-
-# steps_selected: set $steps to $STEPS (default: every step, in order); an
-# unknown name is a usage error.
+# steps_selected: set $steps to $STEPS (default: every step of the spec, in
+# order); an unknown name is a usage error.
 steps_selected() {
-	steps=${STEPS:-$all_steps}
+	_all=$(spec_steps | tr '\n' ' ')
+	steps=${STEPS:-$_all}
 	for _s in $steps; do
-		case " $all_steps " in
+		case " $_all" in
 		*" $_s "*) ;;
-		*) die "unknown step '$_s' in STEPS; known steps: $all_steps" ;;
+		*) die "unknown step '$_s' in STEPS; the steps of $MIGRATION: $_all" ;;
 		esac
 	done
 }
 
-# step_run TREE STEP CONSEQUENCE: run STEP in TREE, a git work tree, and
-# leave its edits there uncommitted. Returns 0 when the step changed
-# something, 1 when it did not apply (named on stdout, one line). A step that
-# fails is undone (TREE back to its HEAD, new files removed) and exits the
-# caller with the step's status, after an error line that ends with
-# CONSEQUENCE, what the failure means for the caller's output.
+# step_run TREE STEP CONSEQUENCE: run STEP's parts in TREE, a git work
+# tree, and leave their edits there uncommitted. Returns 0 when the step
+# changed something, 1 when it did not apply (named on stdout, one line). A
+# part that fails is undone with the whole step (TREE back to its HEAD, new
+# files removed) and exits the caller with the part's status, after an error
+# line that ends with CONSEQUENCE, what the failure means for the caller's
+# output. Findings do not stop the step; they set step_findings to 1.
 step_run() {
-	(cd "$1" && prog=$2 "$TOOLKIT/scripts/steps/$2.sh")
-	_rc=$?
-	if [ $_rc -ne 0 ]; then
+	STEP_FINDINGS=$(mktemp) || die "cannot create a temporary file"
+	export STEP_FINDINGS
+	for _part in $(spec_parts "$2"); do
+		(step_export "$_part" &&
+			cd "$1" && prog=$2 "$TOOLKIT/scripts/kinds/$(spec_get "$_part" kind).sh")
+		_rc=$?
+		[ $_rc -eq 0 ] && continue
+		rm -f "$STEP_FINDINGS"
 		git -C "$1" reset -q --hard HEAD && git -C "$1" clean -q -fd
 		printf '%s: error: step %s failed (exit %d); %s\n' "$prog" "$2" "$_rc" "$3" >&2
 		exit "$_rc"
-	fi
+	done
+	[ -s "$STEP_FINDINGS" ] && step_findings=1
+	rm -f "$STEP_FINDINGS"
 	if [ -z "$(git -C "$1" status --porcelain)" ]; then
 		info "$2: skipped: no change"
 		return 1

@@ -1,12 +1,12 @@
 #!/bin/sh
-# Commit the callers step's change, staged in the current tree (a kernel git
-# work tree), as one commit per subsystem: the changed files grouped by
-# their drivers-migrated/ entry (entries.sh: entry_for), files no entry
-# knows by their inferred subject prefix (prefix.sh); the groups in the
-# order of their first file's path. Messages: series-message.sh callers;
+# Commit STEP's change, staged in the current tree (a kernel git work tree),
+# as one commit per subsystem: the changed files grouped by the migration's
+# drivers-migrated/ entry (entries.sh: entry_for), files no entry knows by
+# their inferred subject prefix (prefix.sh); the groups in the order of
+# their first file's path. Messages: series-message.sh STEP PATH...;
 # commits: series-commit.sh.
 #
-#   series-callers.sh
+#   series-subsystems.sh STEP
 #
 # SERIES_BASE is the commit whose history prefix.sh reads (default HEAD).
 # shellcheck source=scripts/lib/lib.sh
@@ -14,7 +14,8 @@
 # shellcheck source=scripts/lib/entries.sh
 . "$TOOLKIT/scripts/lib/entries.sh"
 
-[ $# -eq 0 ] || die "usage: $prog (run at the top of the tree, the callers step's change staged)"
+[ $# -eq 1 ] || die "usage: $prog STEP (run at the top of the tree, the step's change staged)"
+step=$1
 make_work_dir
 
 git diff --cached --name-only --no-renames HEAD | LC_ALL=C sort >"$work/files" ||
@@ -38,7 +39,7 @@ while IFS= read -r key; do
 	# shellcheck disable=SC2086
 	set -- $paths
 	unset IFS
-	verbose "callers: $key: $*"
-	"$TOOLKIT/scripts/series-message.sh" callers "$@" >"$work/msg" &&
+	verbose "$step: $key: $*"
+	"$TOOLKIT/scripts/series-message.sh" "$step" "$@" >"$work/msg" &&
 	"$TOOLKIT/scripts/series-commit.sh" "$work/msg" "$@" || exit 2
 done <"$work/groups"

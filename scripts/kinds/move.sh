@@ -1,0 +1,95 @@
+#!/bin/sh
+# Step kind "move": declarations leave the header STEP_FROM for STEP_TO
+# (cmove: comments, order and conditional groups kept; the #include of
+# STEP_TO added to the files of STEP_SCOPE that use what moved), or, with
+# "to: none", are deleted while nothing uses them any more.
+#
+# What moves: the declarations of STEP_FROM named by STEP_NAMES (names or
+# shell patterns), and with STEP_USED_ONLY_BY=FILE every other declaration
+# of STEP_FROM that only FILE uses in code, tree-wide; less what a
+# declaration staying in STEP_FROM still uses (STEP_FROM must not need
+# STEP_TO). A new STEP_TO (STEP_CREATE=yes) gets STEP_INCLUDE's includes
+# and, with STEP_MAINTAINERS=FILE, a MAINTAINERS line in FILE's section.
+# Runs at the top of the tree; see scripts/lib/steps.sh for the contract.
+# shellcheck source=scripts/lib/lib.sh
+. "$TOOLKIT/scripts/lib/lib.sh"
+set -f # names may be shell patterns: never expanded against files
+
+from=${STEP_FROM:?} to=${STEP_TO:?}
+cmove=${O:?}/bin/cmove
+make_work_dir
+
+[ -f "$from" ] || { info "skipped: no $from in this tree"; exit 0; }
+if [ "$to" != none ] && [ ! -f "$to" ] && [ "${STEP_CREATE:-no}" != yes ]; then
+	die "$to does not exist; run the step that creates it first (STEPS=...)"
+fi
+
+"$cmove" --list . "$from" >"$work/decls" || exit 2
+# "FROM:START-END: KIND NAME" -> "START END KIND NAME"
+sed -n 's/^[^:]*:\([0-9]*\)-\([0-9]*\): \([a-z-]*\) \(.*\)$/\1 \2 \3 \4/p' "$work/decls" >"$work/extents"
+awk '{ print $4 }' "$work/extents" | sort -u >"$work/names"
+
+# The declarations STEP_NAMES chooses, of those FROM has.
+: >"$work/chosen"
+while read -r name; do
+	for pattern in ${STEP_NAMES:-}; do
+		# shellcheck disable=SC2254
+		case $name in $pattern) echo "$name" >>"$work/chosen"; break ;; esac
+	done
+done <"$work/names"
+if [ -n "${STEP_NAMES:-}" ] && [ ! -s "$work/chosen" ]; then
+	info "skipped: $from declares none of $(echo $STEP_NAMES)"
+	exit 0
+fi
+
+# Which files use each declaration of FROM, in code, tree-wide: "SYM path".
+# shellcheck disable=SC2046
+cscan refs . $(cat "$work/names") >"$work/refs" || exit 2
+sed 's/^\([^:]*\):[0-9]*:[0-9]*: \(.*\)$/\2 \1/' "$work/refs" | sort -u >"$work/users"
+
+cp "$work/chosen" "$work/moving"
+if [ -n "${STEP_USED_ONLY_BY:-}" ]; then
+	awk -v from="$from" -v only="$STEP_USED_ONLY_BY" '
+		$2 == from { next }
+		{ files[$1] = files[$1] " " $2 }
+		END { for (s in files) if (files[s] == " " only) print s }' "$work/users" >>"$work/moving"
+fi
+
+# A declaration that stays in FROM and uses a moving one keeps that one
+# there too; repeat until nothing changes. One that STEP_NAMES chose cannot
+# stay: the step stops.
+grep "^$from:" "$work/refs" | sed 's/^[^:]*:\([0-9]*\):[0-9]*: /\1 /' >"$work/from-refs"
+while :; do
+	sort -u "$work/moving" -o "$work/moving"
+	awk 'FILENAME == ARGV[1] { moving[$1] = 1; next }
+	     FILENAME == ARGV[2] { n++; lo[n] = $1; hi[n] = $2; name[n] = $4; next }
+	     moving[$2] {
+		owner = ""
+		for (i = 1; i <= n; i++) if ($1 >= lo[i] && $1 <= hi[i]) owner = name[i]
+		if (owner == "" || !moving[owner]) print $2
+	     }' "$work/moving" "$work/extents" "$work/from-refs" | sort -u >"$work/blocked"
+	[ -s "$work/blocked" ] || break
+	stuck=$(grep -x -f "$work/blocked" "$work/chosen" | head -n 1)
+	[ -z "$stuck" ] ||
+		die "$from itself uses $stuck outside what moves; move the declarations that use it too, or split $from by hand"
+	grep -vx -f "$work/blocked" "$work/moving" >"$work/moving.new"
+	mv "$work/moving.new" "$work/moving"
+done
+[ -s "$work/moving" ] || { info "skipped: nothing in $from to move"; exit 0; }
+verbose "moving: $(echo $(cat "$work/moving"))"
+
+set --
+for dir in ${STEP_SCOPE:-}; do set -- "$@" --scope "$dir"; done
+if [ "$to" = none ]; then
+	# shellcheck disable=SC2046
+	"$cmove" "$@" . "$from" --delete $(cat "$work/moving") || exit
+	exit 0
+fi
+created=0
+[ -f "$to" ] || created=1
+for header in ${STEP_INCLUDE:-}; do set -- "$@" --include "$header"; done
+# shellcheck disable=SC2046
+"$cmove" "$@" . "$from" "$to" $(cat "$work/moving") || exit
+if [ $created = 1 ] && [ -n "${STEP_MAINTAINERS:-}" ]; then
+	"$TOOLKIT/scripts/maintainers-add.sh" "$to" "$STEP_MAINTAINERS" || exit
+fi

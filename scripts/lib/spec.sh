@@ -1,0 +1,99 @@
+# shellcheck shell=sh
+# The migration being run, read from its spec (sourced after lib.sh; POSIX
+# sh). A migration NAME is the directory cocci/NAME/ with its spec file
+# cocci/NAME/migration (README: "Write a migration") and the subsystem notes
+# drivers-migrated/NAME/.
+#
+# spec_load checks the spec and sets:
+#   MIGRATION    its name (the Makefile's default: page-alloc)
+#   SPEC         the spec file; SPEC_DIR its directory
+#   ENTRIES_DIR  drivers-migrated/NAME
+#   spec_parsed  the spec as records (scripts/spec.awk), in $O/spec/NAME
+
+# migration_names: every migration, one a line.
+migration_names() {
+	for _m in "$TOOLKIT"/cocci/*/migration; do
+		[ -f "$_m" ] && basename "$(dirname "$_m")"
+	done
+}
+
+# spec_load: check MIGRATION's spec and parse it; a bad spec is an
+# environment error, named by file and line.
+spec_load() {
+	[ -n "${MIGRATION:-}" ] ||
+		die "MIGRATION is not set; pass MIGRATION=NAME, one of: $(migration_names | tr '\n' ' ')"
+	SPEC_DIR=$TOOLKIT/cocci/$MIGRATION
+	SPEC=$SPEC_DIR/migration
+	[ -f "$SPEC" ] ||
+		die "unknown MIGRATION=$MIGRATION; known migrations: $(migration_names | tr '\n' ' ')(make migrations)"
+	ENTRIES_DIR=$TOOLKIT/drivers-migrated/$MIGRATION
+	mkdir -p "$O/spec" || die "cannot create $O/spec"
+	spec_parsed=$O/spec/$MIGRATION
+	awk -v dir="$SPEC_DIR" -v entries="$ENTRIES_DIR" -f "$TOOLKIT/scripts/spec.awk" "$SPEC" \
+		>"$spec_parsed.$$" || { rm -f "$spec_parsed.$$"; exit 2; }
+	mv "$spec_parsed.$$" "$spec_parsed" || die "cannot write $spec_parsed"
+	export MIGRATION SPEC SPEC_DIR ENTRIES_DIR spec_parsed
+}
+
+# spec_check_tree TREE STEPS: the moves of STEPS (names, in order) can
+# work on TREE: what each reads and writes is there or made by an earlier
+# one of STEPS. Else an environment error, named by the spec's file and line.
+spec_check_tree() {
+	awk -v dir="$SPEC_DIR" -v entries="$ENTRIES_DIR" -v kdir="$1" -v steps=" $2 " \
+		-f "$TOOLKIT/scripts/spec.awk" "$SPEC" >/dev/null || exit 2
+}
+
+# series_branch: the branch make series writes and make check and make ci
+# read: BRANCH, else the spec's branch:, else api-migrate/MIGRATION.
+series_branch() {
+	echo "${BRANCH:-$(spec_get 0 branch | grep . || echo "api-migrate/$MIGRATION")}"
+}
+
+# spec_get PART KEY: KEY's values in PART (0: the keys before the steps),
+# one a line, in the spec's order.
+spec_get() {
+	awk -F'\t' -v p="$1" -v k="$2" '$1 == p && $2 == k { print $3 }' "$spec_parsed"
+}
+
+# spec_steps: the step names in order, each once.
+spec_steps() {
+	awk -F'\t' '$2 == "step" && !seen[$3]++ { print $3 }' "$spec_parsed"
+}
+
+# spec_parts STEP: the parts that make STEP, in order.
+spec_parts() {
+	awk -F'\t' -v s="$1" '$2 == "step" && $3 == s { print $1 }' "$spec_parsed"
+}
+
+# spec_step_get STEP KEY: KEY of STEP's first part (message:, commits:,
+# rationale:).
+spec_step_get() {
+	spec_get "$(spec_parts "$1" | head -n 1)" "$2"
+}
+
+# step_commits STEP: how STEP's change becomes commits, one or
+# per-subsystem: the spec's commits: (default one), which COMMITS overrides
+# for the steps whose message has a @PREFIX@ to fill.
+step_commits() {
+	_commits=$(spec_step_get "$1" commits)
+	if [ -n "${COMMITS:-}" ] &&
+		grep -q @PREFIX@ "$SPEC_DIR/$(spec_step_get "$1" message)"; then
+		_commits=$COMMITS
+	fi
+	echo "${_commits:-one}"
+}
+
+# step_export PART: every key of PART as STEP_KEY (upper case, '-' as '_'),
+# several values one a line, and STEP_NAME; the STEP_ variables of another
+# part are unset first. The step kinds read their parameters from these.
+step_export() {
+	for _v in $(env | sed -n 's/^\(STEP_[A-Z_]*\)=.*/\1/p'); do
+		unset "$_v"
+	done
+	for _k in $(awk -F'\t' -v p="$1" '$1 == p && $2 != "step" { print $2 }' "$spec_parsed" | sort -u); do
+		_v=$(spec_get "$1" "$_k")
+		export "STEP_$(printf %s "$_k" | tr a-z- A-Z_)=$_v"
+	done
+	STEP_NAME=$(spec_get "$1" step)
+	export STEP_NAME
+}

@@ -1,0 +1,25 @@
+#!/bin/sh
+# make migrations: every migration of cocci/ with its spec's one-line
+# summary, the one MIGRATION selects marked. Exit 0, or 2 when a spec is
+# broken (named by file and line; the others are still listed).
+#
+#   migrations.sh
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
+# shellcheck source=scripts/lib/spec.sh
+. "$(dirname "$0")/lib/spec.sh"
+
+[ $# -eq 0 ] || die "usage: $prog"
+O=${O:-$TOOLKIT/out}
+selected=${MIGRATION:-}
+rc=0
+for name in $(migration_names); do
+	(
+		MIGRATION=$name
+		spec_load
+		mark=
+		[ "$name" = "$selected" ] && mark=" (selected)"
+		printf '%-16s %s%s\n' "$name" "$(spec_get 0 summary)" "$mark"
+	) || rc=2
+done
+exit $rc

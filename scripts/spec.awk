@@ -1,0 +1,210 @@
+# Read a migration spec (README: "Write a migration"), check it, and print it
+# as one record a line, "PART<TAB>KEY<TAB>VALUE<TAB>LINE": PART 0 holds the
+# keys before the first step, each "step NAME" line opens the next part (its
+# first record is "PART<TAB>step<TAB>NAME<TAB>LINE"). Consecutive parts of
+# the same name make one step: one commit.
+#
+#   awk -v dir=SPEC_DIR -v entries=ENTRIES_DIR [-v kdir=KDIR -v steps=" A B "] -f spec.awk SPEC
+#
+# With kdir, in the steps named (all without steps), a path a move reads
+# (from:) or writes without creating it (to:) must be in KDIR or be created
+# by an earlier move of those steps (create: yes). Errors print "SPEC:LINE: error: ..." on stderr, one a problem,
+# and the exit status is 2.
+
+BEGIN {
+	FS = "\n"
+	kinds = "move cocci rename script"
+	# Keys: where they may appear, "1" when they take one value, "f" when
+	# their first word names a file of the migration's directory (of every
+	# word, for cocci:), "e" a file of its drivers-migrated/ directory.
+	allow("top", "summary", "1"); allow("top", "branch", "1")
+	allow("top", "cover", "1f"); allow("top", "private", "")
+	allow("top", "confine", ""); allow("top", "build", "")
+	allow("step", "kind", "1"); allow("step", "message", "1f")
+	allow("step", "commits", "1"); allow("step", "rationale", "e")
+	allow("move", "from", "1"); allow("move", "to", "1")
+	allow("move", "create", "1"); allow("move", "include", "")
+	allow("move", "names", ""); allow("move", "used-only-by", "1")
+	allow("move", "scope", ""); allow("move", "maintainers", "1")
+	allow("cocci", "cocci", "f"); allow("cocci", "symbols", "")
+	allow("cocci", "scope", ""); allow("cocci", "exclude", "")
+	allow("cocci", "gone", "")
+	allow("rename", "rename", ""); allow("rename", "scope", "")
+	allow("rename", "exclude", ""); allow("rename", "code", "1")
+	allow("rename", "prose", "")
+	allow("script", "run", "1f")
+	part = 0
+	where = "top"
+}
+
+function allow(section, key, how) {
+	known[section, key] = how
+	keys[section] = keys[section] (keys[section] == "" ? "" : " ") key
+}
+
+function fail(line, msg) {
+	printf "%s:%d: error: %s\n", FILENAME, line, msg > "/dev/stderr"
+	errors++
+}
+
+function exists(path,    l, r) {
+	r = (getline l < path) >= 0
+	close(path)
+	return r
+}
+
+function trim(s) {
+	sub(/^[ \t]+/, "", s)
+	sub(/[ \t]+$/, "", s)
+	return s
+}
+
+# Checks of the part that ends here (PART > 0).
+function close_part(    k, first) {
+	if (part == 0)
+		return
+	if (!((part, "kind") in value))
+		fail(start[part], "step " name[part] " has no kind: line; add one of: " kinds)
+	k = kind[part]
+	first = part == 1 || name[part - 1] != name[part]
+	if (first && !((part, "message") in value))
+		fail(start[part], "step " name[part] " has no message: line; name the file with its commit message")
+	if (k == "move") {
+		need(k, "from"); need(k, "to")
+		if (!((part, "names") in value) && !((part, "used-only-by") in value))
+			fail(start[part], "move step " name[part] " chooses nothing; add names: or used-only-by:")
+		check_move_paths()
+	} else if (k == "cocci") {
+		need(k, "cocci"); need(k, "symbols")
+	} else if (k == "rename") {
+		need(k, "rename")
+		if (value[part, "code"] == "no" && !((part, "prose") in value))
+			fail(start[part], "rename step " name[part] " renames nothing: code: no and no prose:")
+	} else if (k == "script") {
+		need(k, "run")
+	}
+}
+
+function need(k, key) {
+	if (!((part, key) in value))
+		fail(start[part], k " step " name[part] " needs a " key ": line")
+}
+
+function check_move_paths(    from, to) {
+	if (kdir == "" || (steps != "" && index(steps, " " name[part] " ") == 0))
+		return
+	from = value[part, "from"]
+	to = value[part, "to"]
+	if (!exists(kdir "/" from) && !(from in created))
+		fail(line_of[part, "from"], "move from " from ", which neither the tree nor an earlier step has; add the step that creates it first")
+	if (to == "none")
+		return
+	if (value[part, "create"] == "yes")
+		created[to] = 1
+	else if (!exists(kdir "/" to) && !(to in created))
+		fail(line_of[part, "to"], "move to " to ", which neither the tree nor an earlier step has; add create: yes or the step that creates it")
+}
+
+/^[ \t]*(#|$)/ { next }
+
+/^step[ \t]/ {
+	close_part()
+	n = split(trim(substr($0, 5)), w, /[ \t]+/)
+	if (n != 1 || w[1] !~ /^[a-z0-9][a-z0-9-]*$/) {
+		fail(FNR, "a step needs one name of lower-case letters, digits and '-': step NAME")
+		w[1] = "invalid"
+	}
+	part++
+	name[part] = w[1]
+	start[part] = FNR
+	if ((w[1] in seen) && name[part - 1] != w[1])
+		fail(FNR, "step " w[1] " already appears at line " seen[w[1]] "; the parts of a step follow each other")
+	if (!(w[1] in seen))
+		seen[w[1]] = FNR
+	where = "step"
+	out[++nout] = part "\tstep\t" w[1] "\t" FNR
+	next
+}
+
+{
+	i = index($0, ":")
+	key = trim(substr($0, 1, i - 1))
+	val = trim(substr($0, i + 1))
+	if (i == 0 || key !~ /^[a-z][a-z-]*$/) {
+		fail(FNR, "expected 'key: value' or 'step NAME', not '" trim($0) "'")
+		next
+	}
+	if (val == "") {
+		fail(FNR, "key " key " has no value")
+		next
+	}
+	if (key == "kind") {
+		if (where != "step") {
+			fail(FNR, "kind: belongs to a step; start one with 'step NAME'")
+			next
+		}
+		if (index(" " kinds " ", " " val " ") == 0) {
+			fail(FNR, "unknown step kind '" val "'; known kinds: " kinds)
+			next
+		}
+		kind[part] = val
+	}
+	section = where
+	if (where == "step" && !((section, key) in known)) {
+		if (kind[part] == "") {
+			fail(FNR, "key " key " before kind: in step " name[part] "; put kind: first")
+			next
+		}
+		section = kind[part]
+	}
+	if (!((section, key) in known)) {
+		what = section == "top" ? "before the first step" : "in a " section " step"
+		list = keys[section] (section != "top" ? " " keys["step"] : "")
+		fail(FNR, "unknown key '" key "' " what "; known keys: " list)
+		next
+	}
+	how = known[section, key]
+	if (how ~ /1/ && (part, key) in value) {
+		fail(FNR, "key " key " given twice (first at line " line_of[part, key] ")")
+		next
+	}
+	if (where == "step" && (key == "message" || key == "commits") && part > 1 && name[part - 1] == name[part])
+		fail(FNR, key ": belongs to the first part of step " name[part] " (line " seen[name[part]] ")")
+	if (how ~ /e/ && !exists(entries "/" (split(val, w, /[ \t]+/) ? w[1] : "")))
+		fail(FNR, "file " w[1] " does not exist in " entries)
+	if (how ~ /e/ && split(val, w, /[ \t]+/) < 2)
+		fail(FNR, "rationale: takes FILE SYMBOL...: the file, then the symbols whose removal it explains")
+	if (how ~ /f/) {
+		n = split(val, w, /[ \t]+/)
+		for (j = 1; j <= (key == "cocci" ? n : 1); j++)
+			if (!exists(dir "/" w[j]))
+				fail(FNR, "file " w[j] " does not exist in " dir)
+	}
+	if (key == "commits" && val != "one" && val != "per-subsystem")
+		fail(FNR, "commits: is one or per-subsystem, not '" val "'")
+	if ((key == "create" || key == "code") && val != "yes" && val != "no")
+		fail(FNR, key ": is yes or no, not '" val "'")
+	if (key == "rename" && split(val, w, /[ \t]+/) != 2)
+		fail(FNR, "rename: takes OLD NEW, two identifiers")
+	if (key == "confine" && val !~ /[ \t]to[ \t]+[^ \t]/)
+		fail(FNR, "confine: takes SYMBOL... to DIR...")
+	if (key == "build" && val !~ /^[^ \t]+[ \t]+when[ \t]+[^ \t]/)
+		fail(FNR, "build: takes DIR when PATHSPEC...")
+	value[part, key] = val
+	line_of[part, key] = FNR
+	out[++nout] = part "\t" key "\t" val "\t" FNR
+}
+
+END {
+	close_part()
+	if (!((0, "summary") in value))
+		fail(1, "no summary: line; say in one line what the migration does")
+	if (!((0, "cover") in value))
+		fail(1, "no cover: line; name the file with the cover letter's subject and text")
+	if (part == 0)
+		fail(1, "no step; add one with 'step NAME' and its kind:")
+	if (errors)
+		exit 2
+	for (i = 1; i <= nout; i++)
+		print out[i]
+}
