@@ -33,7 +33,8 @@ median_ms() {
 case $(now_ms) in
 *[!0-9]*) die "date +%s%3N is not supported here; bench needs GNU date (coreutils)" ;;
 esac
-cscan_ms=$(median_ms "$cscan" leak ${J:+-j "$J"} "$KDIR")
+cscan_ms=$(median_ms "$cscan" leak --private "mm/internal.h=ALLOC_*" --private mm/page_alloc.h \
+	${J:+-j "$J"} "$KDIR")
 grep_ms=$(median_ms git -C "$KDIR" grep -w ALLOC_CPUSET)
 info "cscan leak KDIR:                   ${cscan_ms} ms (median of $runs)"
 info "git -C KDIR grep -w ALLOC_CPUSET:  ${grep_ms} ms (median of $runs)"
