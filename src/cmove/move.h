@@ -240,6 +240,7 @@ struct mv_opts {
 	size_t nscopes;
 	char **includes;	/* as given */
 	size_t nincludes;
+	bool delete;		/* --delete: FROM loses the SYMs, TO is NULL */
 	char *from, *to;	/* normalized */
 	char **syms;
 	size_t nsyms;
@@ -259,7 +260,10 @@ struct filelist;
 size_t mv_scan(const struct mv_opts *o, const struct nameset *names, const char *skip1,
 	       const char *skip2, struct filelist *fl);
 
-/* The whole move: 0 done (or nothing to do), 1 refused, 2 usage or I/O error. */
+/*
+ * The whole move, or with o->delete the deletion: 0 done (or nothing to
+ * do), 1 refused, 2 usage or I/O error.
+ */
 int mv_run(const struct mv_opts *o);
 
 #endif
