@@ -126,6 +126,18 @@ static bool select_sym(struct plan *p, const char *sym)
 	return found;
 }
 
+/* A file whose conditionals do not balance cannot be modelled: refuse it. */
+static void check_balance(struct plan *p, const struct mv_model *m)
+{
+	const char *why;
+	uint32_t line = mv_unbalanced(m, &why);
+
+	if (line)
+		finding(p, m->path, line, 1,
+			"%s: cmove cannot model %s; balance its conditionals, or edit it by hand",
+			why, m->path);
+}
+
 /* Refuse moving an item that crosses a group's directives or sits in an open group. */
 static void check_tangles(struct plan *p)
 {
@@ -590,6 +602,13 @@ int mv_run(const struct mv_opts *o)
 	p.to_exists = !err;
 	if (!o->delete && !p.to_exists && !dir_exists(o->kdirfd, o->to)) {
 		ret = usage_fail("%s: its directory does not exist; create it first", o->to);
+		goto out;
+	}
+	check_balance(&p, &p.from);
+	if (p.to_exists)
+		check_balance(&p, &p.to);
+	if (p.nfinds) {
+		ret = refuse(&p);
 		goto out;
 	}
 	mv_cut_init(&p.cut, &p.from);

@@ -162,6 +162,13 @@ uint32_t mv_unit_last(const struct mv_model *m, uint32_t unit);
 /* The item holding token @tok, or MV_NONE. */
 uint32_t mv_item_of_tok(const struct mv_model *m, uint32_t tok);
 
+/*
+ * The line of the first conditional directive that does not balance (an
+ * #else or #endif without #if, else the innermost #if left open), with
+ * what is wrong in *@why; 0 when they all balance.
+ */
+uint32_t mv_unbalanced(const struct mv_model *m, const char **why);
+
 /* "FILE:START-END: KIND NAME" for each declaration, sorted by line. */
 void mv_list(FILE *out, const struct mv_model *m);
 
