@@ -19,7 +19,7 @@
 static const char usage_text[] =
 	"usage: cmove [-n] [-v] [-j N] [--scope DIR]... [--include HDR]... KDIR FROM TO SYM...\n"
 	"       cmove --delete [-n] [-v] [-j N] KDIR FILE SYM...\n"
-	"       cmove --list KDIR FILE\n"
+	"       cmove --list KDIR FILE...\n"
 	"\n"
 	"Moves every file-scope declaration of each SYM (prototypes, static inline\n"
 	"functions, macros, struct/union/enum definitions by tag, typedefs, extern\n"
@@ -46,7 +46,7 @@ static const char usage_text[] =
 	"  -n         print what would change (lines prefixed \"would: \"), change nothing\n"
 	"  -v         also print each moving declaration with its lines in FROM\n"
 	"  -j N       threads for the tree scan (default: online CPUs)\n"
-	"  --list     print FILE's declarations as FILE:START-END: KIND NAME, KIND one of\n"
+	"  --list     print each FILE's declarations as FILE:START-END: KIND NAME, KIND one of\n"
 	"             macro, function, type, enum-constant, variable; START-END are the\n"
 	"             lines that would move, comments included\n"
 	"\n"
@@ -85,20 +85,28 @@ static int open_kdir(const char *kdir)
 	return fd;
 }
 
-static int do_list(const char *kdir, const char *file)
+/* --list KDIR FILE...: an unreadable FILE is reported and the others listed. */
+static int do_list(const char *kdir, char **files, size_t n)
 {
-	struct mv_model m = { 0 };
-	char *path = rel_path("FILE", file, false);
-	int fd = open_kdir(kdir), err;
+	int fd = open_kdir(kdir), err, ret = 0;
+	size_t i;
 
-	err = mv_model_read(&m, fd, path);
+	for (i = 0; i < n; i++) {
+		struct mv_model m = { 0 };
+		char *path = rel_path("FILE", files[i], false);
+
+		err = mv_model_read(&m, fd, path);
+		if (err) {
+			fflush(stdout);
+			ret = usage_fail("%s: cannot read: %s", path, strerror(err));
+		} else {
+			mv_list(stdout, &m);
+			mv_model_free(&m);
+		}
+		free(path);
+	}
 	close(fd);
-	if (err)
-		usage_error("%s: cannot read: %s", path, strerror(err));
-	mv_list(stdout, &m);
-	mv_model_free(&m);
-	free(path);
-	return fflush(stdout) || ferror(stdout) ? 2 : 0;
+	return fflush(stdout) || ferror(stdout) ? 2 : ret;
 }
 
 static void push_syms(struct mv_opts *o, char **syms, size_t n, const char *verb)
@@ -182,10 +190,10 @@ int cmove_main(int argc, char **argv)
 		}
 	}
 	if (list) {
-		if (npos != 2 || o.dry_run || o.nscopes || o.nincludes || del)
-			usage_error("--list takes KDIR and one FILE, no other option; usage: %s --list KDIR FILE",
+		if (npos < 2 || o.dry_run || o.nscopes || o.nincludes || del)
+			usage_error("--list takes KDIR and FILEs, no other option; usage: %s --list KDIR FILE...",
 				    progname);
-		ret = do_list(pos[0], pos[1]);
+		ret = do_list(pos[0], pos + 1, npos - 1);
 		free(pos);
 		return ret;
 	}
