@@ -172,7 +172,7 @@ uint32_t mv_unbalanced(const struct mv_model *m, const char **why);
 /* "FILE:START-END: KIND NAME" for each declaration, sorted by line. */
 void mv_list(FILE *out, const struct mv_model *m);
 
-/* Include guard name for a path: mm/page_alloc.h -> __MM_PAGE_ALLOC_H. */
+/* Include guard name for a path: foo/bar_baz.h -> __FOO_BAR_BAZ_H. */
 char *mv_guard_name(const char *path);
 
 /* @to relative to the directory of @from (both relative to KDIR). */
