@@ -9,11 +9,9 @@
 
 cscan=$O/bin/cscan
 k=$TRASH/k
-
-# put FILE: write stdin to $k/FILE.
-put() {
-	mkdir -p "$(dirname "$k/$1")" && cat >"$k/$1"
-}
+base=$k
+# shellcheck source=tests/lib/fixture-tree.sh
+. "$(dirname "$0")/lib/fixture-tree.sh"
 
 put foo/core.h <<'C'
 #define FOO_ONE 1

@@ -6,17 +6,8 @@
 # count) and nothing changes; usage errors exit 2.
 . "$(dirname "$0")/lib/tap.sh"
 
-cmove=${CMOVE:-$O/bin/cmove}
-base=$TRASH/base
-
-put() {
-	mkdir -p "$(dirname "$base/$1")" && cat >"$base/$1"
-}
-
-# fresh NAME: a copy of the base tree; prints its path.
-fresh() {
-	rm -rf "$TRASH/$1" && cp -a "$base" "$TRASH/$1" && echo "$TRASH/$1"
-}
+# shellcheck source=tests/lib/fixture-tree.sh
+. "$(dirname "$0")/lib/fixture-tree.sh"
 
 put lib/widget.h <<'C'
 /* SPDX-License-Identifier: GPL-2.0 */

@@ -5,17 +5,8 @@
 # the file and the line, and changes nothing; --list still lists.
 . "$(dirname "$0")/lib/tap.sh"
 
-cmove=${CMOVE:-$O/bin/cmove}
-base=$TRASH/base
-
-put() {
-	mkdir -p "$(dirname "$base/$1")" && cat >"$base/$1"
-}
-
-# fresh NAME: a copy of the base tree; prints its path.
-fresh() {
-	rm -rf "$TRASH/$1" && cp -a "$base" "$TRASH/$1" && echo "$TRASH/$1"
-}
+# shellcheck source=tests/lib/fixture-tree.sh
+. "$(dirname "$0")/lib/fixture-tree.sh"
 
 put lib/stray.h <<'C'
 #ifndef __LIB_STRAY_H
@@ -60,6 +51,8 @@ int good_one(void);
 #endif
 C
 
+stray="lib/stray.h:7:1: error: #endif without #if: cmove cannot model lib/stray.h; balance its conditionals, or edit it by hand"
+
 # refused TREE ERROR-LINE CMOVE-ARGS...: exit 1, exactly ERROR-LINE and the
 # summary on stderr, nothing on stdout, TREE as the base tree.
 refused() {
@@ -78,13 +71,13 @@ test_expect_success 'build cmove' '
 
 test_expect_success 'an #endif without #if in FROM: a move is refused' '
 	t=$(fresh a) &&
-	refused "$t" "lib/stray.h:7:1: error: #endif without #if: cmove cannot model lib/stray.h; balance its conditionals, or edit it by hand" \
+	refused "$t" "$stray" \
 		"$t" lib/stray.h lib/new.h stray_one
 '
 
 test_expect_success 'an #endif without #if in FROM: a deletion is refused' '
 	t=$(fresh b) &&
-	refused "$t" "lib/stray.h:7:1: error: #endif without #if: cmove cannot model lib/stray.h; balance its conditionals, or edit it by hand" \
+	refused "$t" "$stray" \
 		--delete "$t" lib/stray.h stray_one
 '
 
@@ -96,7 +89,7 @@ test_expect_success 'an #if without #endif in FROM: refused at the #if' '
 
 test_expect_success 'TO that does not balance: refused, TO untouched' '
 	t=$(fresh d) &&
-	refused "$t" "lib/stray.h:7:1: error: #endif without #if: cmove cannot model lib/stray.h; balance its conditionals, or edit it by hand" \
+	refused "$t" "$stray" \
 		"$t" lib/good.h lib/stray.h good_one
 '
 
