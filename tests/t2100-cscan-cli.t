@@ -4,6 +4,10 @@
 . "$(dirname "$0")/lib/tap.sh"
 
 cscan=$O/bin/cscan
+# leak ARGS...: cscan leak with the page allocator's private headers.
+leak() {
+	"$cscan" leak --private "mm/internal.h=ALLOC_*" --private mm/page_alloc.h "$@"
+}
 k=$TRASH/k
 mkdir -p "$k/mm" "$k/drivers"
 cat >"$k/mm/internal.h" <<'C'
@@ -27,9 +31,9 @@ test_expect_success 'build cscan' '
 
 test_expect_success 'no mode' 'usage_error "$cscan"'
 test_expect_success 'unknown mode' 'usage_error "$cscan" frobnicate "$k"'
-test_expect_success 'unknown option' 'usage_error "$cscan" leak --frob "$k"'
-test_expect_success 'missing KDIR' 'usage_error "$cscan" leak'
-test_expect_success 'KDIR that does not exist' 'usage_error "$cscan" leak "$TRASH/nope"'
+test_expect_success 'unknown option' 'usage_error leak --frob "$k"'
+test_expect_success 'missing KDIR' 'usage_error leak'
+test_expect_success 'KDIR that does not exist' 'usage_error leak "$TRASH/nope"'
 test_expect_success 'refs without SYM' 'usage_error "$cscan" refs "$k"'
 test_expect_success 'api without --allow' 'usage_error "$cscan" api "$k"'
 test_expect_success 'api with a malformed --allow' '
@@ -38,14 +42,28 @@ test_expect_success 'api with a malformed --allow' '
 	usage_error "$cscan" api --allow FOO=/abs "$k"
 '
 test_expect_success 'a bad thread count' '
-	usage_error "$cscan" leak -j 0 "$k" &&
-	usage_error "$cscan" leak -j x "$k" &&
-	usage_error "$cscan" leak -j
+	usage_error leak -j 0 "$k" &&
+	usage_error leak -j x "$k" &&
+	usage_error leak -j
 '
 test_expect_success 'an option of another mode' '
-	usage_error "$cscan" leak -l "$k" &&
+	usage_error leak -l "$k" &&
 	usage_error "$cscan" refs --audit "$k" SYM &&
-	usage_error "$cscan" leak "$k" -- drivers/a.c
+	usage_error leak "$k" -- drivers/a.c
+'
+test_expect_success 'leak without --private names the option' '
+	usage_error "$cscan" leak "$k" &&
+	grep -q "^cscan: error: leak needs at least one --private HEADER" "$TRASH/err"
+'
+test_expect_success 'a malformed --private' '
+	usage_error "$cscan" leak --private /abs/x.h "$k" &&
+	usage_error "$cscan" leak --private top.h "$k" &&
+	usage_error "$cscan" leak --private ../x.h "$k" &&
+	usage_error "$cscan" leak --private "mm/x.h=" "$k" &&
+	usage_error "$cscan" leak --private "mm/x.h=," "$k" &&
+	usage_error "$cscan" leak --private mm/x.h --private ./mm/x.h=A "$k" &&
+	usage_error "$cscan" api --private mm/x.h --allow A=mm "$k" &&
+	usage_error "$cscan" leak --private
 '
 test_expect_success 'tokens takes one FILE' '
 	usage_error "$cscan" tokens &&
@@ -53,7 +71,7 @@ test_expect_success 'tokens takes one FILE' '
 '
 test_expect_success 'leak on a tree without mm headers' '
 	mkdir -p "$TRASH/empty" &&
-	expect_exit 2 "$cscan" leak "$TRASH/empty" 2>"$TRASH/err" &&
+	expect_exit 2 leak "$TRASH/empty" 2>"$TRASH/err" &&
 	grep -q "has no mm/internal.h nor mm/page_alloc.h" "$TRASH/err"
 '
 
@@ -76,7 +94,7 @@ test_expect_success 'option forms: -jN, -j N, --jobs=N, --opt=value' '
 '
 
 test_expect_success 'unreadable FILEs are reported, the rest is scanned; findings win: exit 1' '
-	expect_exit 1 "$cscan" leak "$k" drivers/nope.c drivers nope.h >"$TRASH/out" 2>"$TRASH/err" &&
+	expect_exit 1 leak "$k" drivers/nope.c drivers nope.h >"$TRASH/out" 2>"$TRASH/err" &&
 	cat >"$TRASH/want" <<-\EOF &&
 	drivers/nope.c: error: cannot read: No such file or directory
 	nope.h: error: cannot read: No such file or directory
@@ -90,7 +108,7 @@ test_expect_success 'unreadable FILEs are reported, the rest is scanned; finding
 '
 
 test_expect_success 'I/O errors alone: exit 2' '
-	expect_exit 2 "$cscan" leak "$k" drivers/nope.c >"$TRASH/out" 2>"$TRASH/err" &&
+	expect_exit 2 leak "$k" drivers/nope.c >"$TRASH/out" 2>"$TRASH/err" &&
 	echo "cscan leak: 0 errors, 0 notes in 0 files, 1 unreadable" >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/out"
 '
@@ -107,7 +125,7 @@ test_expect_success 'FILE arguments: KDIR-relative, cwd-relative, absolute' '
 
 test_expect_success 'a FILE outside KDIR keeps its name' '
 	printf "int b = ALLOC_FIXTURE;\n" >"$TRASH/outside.c" &&
-	expect_exit 1 "$cscan" leak "$k" "$TRASH/outside.c" >"$TRASH/out" &&
+	expect_exit 1 leak "$k" "$TRASH/outside.c" >"$TRASH/out" &&
 	grep -q "^$TRASH/outside.c:1:9: error: ALLOC_FIXTURE" "$TRASH/out"
 '
 

@@ -6,6 +6,10 @@
 . "$(dirname "$0")/lib/tap.sh"
 
 cscan=$O/bin/cscan
+# leak ARGS...: cscan leak with the page allocator's private headers.
+leak() {
+	"$cscan" leak --private "mm/internal.h=ALLOC_*" --private mm/page_alloc.h "$@"
+}
 k=$TRASH/k
 
 # put FILE: write stdin to $k/FILE.
@@ -65,7 +69,7 @@ test_expect_success 'build cscan' '
 '
 
 test_expect_success 'the derived set: ALLOC_* of mm/internal.h less public names' '
-	"$cscan" leak --list-symbols "$k" >"$TRASH/out" &&
+	leak --list-symbols "$k" >"$TRASH/out" &&
 	cat >"$TRASH/want" <<-\EOF &&
 	ALLOC_ONE mm/internal.h:3 macro
 	ALLOC_PUBLIC mm/internal.h:5 macro [public: include/linux/pub.h:1]
@@ -86,19 +90,19 @@ cscan leak: 1 error, 5 notes in 7 files
 WANT
 
 test_expect_success 'errors, notes and the summary, exit 1' '
-	expect_exit 1 "$cscan" leak "$k" >"$TRASH/out" &&
+	expect_exit 1 leak "$k" >"$TRASH/out" &&
 	test_cmp "$TRASH/want1" "$TRASH/out"
 '
 
 test_expect_success 'the output does not depend on the thread count' '
 	for j in 1 3 8; do
-		expect_exit 1 "$cscan" leak -j $j "$k" >"$TRASH/out.$j" &&
+		expect_exit 1 leak -j $j "$k" >"$TRASH/out.$j" &&
 		test_cmp "$TRASH/want1" "$TRASH/out.$j" || return 1
 	done
 '
 
 test_expect_success 'FILE arguments restrict the check, public headers still count' '
-	expect_exit 0 "$cscan" leak "$k" drivers/x/quiet.c >"$TRASH/out" &&
+	expect_exit 0 leak "$k" drivers/x/quiet.c >"$TRASH/out" &&
 	cat >"$TRASH/want" <<-\EOF &&
 	drivers/x/quiet.c:1:4: note: comment mentions ALLOC_TWO, private to mm/ (mm/internal.h:4)
 	cscan leak: 0 errors, 1 note in 1 file
@@ -107,7 +111,7 @@ test_expect_success 'FILE arguments restrict the check, public headers still cou
 '
 
 test_expect_success '-v lists the set on stderr' '
-	expect_exit 1 "$cscan" leak -v "$k" >"$TRASH/out" 2>"$TRASH/err" &&
+	expect_exit 1 leak -v "$k" >"$TRASH/out" 2>"$TRASH/err" &&
 	test_cmp "$TRASH/want1" "$TRASH/out" &&
 	grep -qx "ALLOC_ONE mm/internal.h:3 macro" "$TRASH/err"
 '
@@ -117,7 +121,7 @@ test_expect_success '--audit: the rest of mm/internal.h as warnings, exit 0' '
 	struct internal_only *p;
 	int w(void) { return internal_helper() + NOT_ALLOC_X; }
 	EOF
-	expect_exit 0 "$cscan" leak --audit "$k" drivers/w/audit.c >"$TRASH/out" &&
+	expect_exit 0 leak --audit "$k" drivers/w/audit.c >"$TRASH/out" &&
 	cat >"$TRASH/want" <<-\EOF &&
 	drivers/w/audit.c:1:8: warning: internal_only is internal to mm/ (mm/internal.h:7)
 	drivers/w/audit.c:2:22: warning: internal_helper is internal to mm/ (mm/internal.h:8)
@@ -125,7 +129,7 @@ test_expect_success '--audit: the rest of mm/internal.h as warnings, exit 0' '
 	cscan leak: 0 errors, 3 warnings, 0 notes in 1 file
 	EOF
 	test_cmp "$TRASH/want" "$TRASH/out" &&
-	expect_exit 0 "$cscan" leak "$k" drivers/w/audit.c >"$TRASH/out" &&
+	expect_exit 0 leak "$k" drivers/w/audit.c >"$TRASH/out" &&
 	echo "cscan leak: 0 errors, 0 notes in 1 file" >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/out"
 '
@@ -139,7 +143,7 @@ test_expect_success 'mm/page_alloc.h: all it declares is private' '
 	int pa_helper(struct alloc_ctx *ac);
 	int pub_fn(void);
 	EOF
-	"$cscan" leak --list-symbols "$k" >"$TRASH/out" &&
+	leak --list-symbols "$k" >"$TRASH/out" &&
 	cat >"$TRASH/want" <<-\EOF &&
 	ALLOC_ONE mm/internal.h:3 macro
 	ALLOC_PUBLIC mm/internal.h:5 macro [public: include/linux/pub.h:1]
@@ -173,7 +177,7 @@ test_expect_success 'its uses and any include reaching it outside mm/ are errors
 	#include "page_alloc.h"
 	#include "../../../mm/./page_alloc.h"
 	EOF
-	expect_exit 1 "$cscan" leak "$k" arch drivers/z >"$TRASH/out" &&
+	expect_exit 1 leak "$k" arch drivers/z >"$TRASH/out" &&
 	cat >"$TRASH/want" <<-\EOF &&
 	arch/foo/kernel/b.c:1:10: error: includes mm/page_alloc.h, which is private to mm/
 	arch/foo/kernel/b.c:2:10: error: includes mm/page_alloc.h, which is private to mm/
@@ -191,7 +195,7 @@ test_expect_success 'mm/internal.h including mm/page_alloc.h exposes both' '
 	sed "s|^#define FIXTURE_MM_INTERNAL_H|&\n#include \"page_alloc.h\"|" "$k/mm/internal.h" \
 		>"$TRASH/internal.h" &&
 	mv "$TRASH/internal.h" "$k/mm/internal.h" &&
-	"$cscan" leak "$k" lib/inc.c >"$TRASH/out" &&
+	leak "$k" lib/inc.c >"$TRASH/out" &&
 	grep -x "lib/inc.c:1:10: note: includes mm/internal.h, exposing mm-private ALLOC_ONE, ALLOC_TWO, PA_FAST, PA_MACRO, PA_SLOW, alloc_ctx, pa_helper, pa_mode, pa_t" \
 		"$TRASH/out"
 '

@@ -8,17 +8,8 @@
 . "$(dirname "$0")/lib/tap.sh"
 
 # CMOVE: another build to test, such as the sanitized one (t2200-cmove-fuzz.t)
-cmove=${CMOVE:-$O/bin/cmove}
-base=$TRASH/base
-
-put() {
-	mkdir -p "$(dirname "$base/$1")" && cat >"$base/$1"
-}
-
-# fresh NAME: a copy of the base tree; prints its path.
-fresh() {
-	rm -rf "$TRASH/$1" && cp -a "$base" "$TRASH/$1" && echo "$TRASH/$1"
-}
+# shellcheck source=tests/lib/fixture-tree.sh
+. "$(dirname "$0")/lib/fixture-tree.sh"
 
 # same TREE: TREE is byte-identical to the base tree, no file more or less.
 same() {

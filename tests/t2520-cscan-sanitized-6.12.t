@@ -25,8 +25,8 @@ same() {
 	test_cmp "$TRASH/plain" "$TRASH/san"
 }
 
-test_expect_success 'leak' 'same leak "$kdir"'
-test_expect_success 'leak --audit, on one thread' 'same leak --audit -j 1 "$kdir" drivers/base lib'
+test_expect_success 'leak' 'same leak --private "mm/internal.h=ALLOC_*" --private mm/page_alloc.h "$kdir"'
+test_expect_success 'leak --audit, on one thread' 'same leak --private "mm/internal.h=ALLOC_*" --private mm/page_alloc.h --audit -j 1 "$kdir" drivers/base lib'
 test_expect_success 'refs' 'same refs "$kdir" __alloc_pages_node __alloc_pages'
 test_expect_success 'api' 'same api --allow __alloc_pages=mm/ --allow __alloc_pages_node=mm/ "$kdir"'
 test_expect_success 'tokens of the biggest header of mm/' '

@@ -78,13 +78,13 @@ done
 [ -s "$work/moving" ] || { info "skipped: nothing in $from to move"; exit 0; }
 verbose "moving: $(echo $(cat "$work/moving"))"
 
-set --
-for dir in ${STEP_SCOPE:-}; do set -- "$@" --scope "$dir"; done
 if [ "$to" = none ]; then
 	# shellcheck disable=SC2046
-	"$cmove" "$@" . "$from" --delete $(cat "$work/moving") || exit
+	"$cmove" --delete . "$from" $(cat "$work/moving") || exit
 	exit 0
 fi
+set --
+for dir in ${STEP_SCOPE:-}; do set -- "$@" --scope "$dir"; done
 created=0
 [ -f "$to" ] || created=1
 for header in ${STEP_INCLUDE:-}; do set -- "$@" --include "$header"; done

@@ -2,9 +2,11 @@
 /*
  * The plan of a move, all in memory: which items of FROM move (every
  * declaration of each SYM), the text TO gets and the lines FROM loses
- * (move_cut.c), the #include each user in scope needs, and the refusals: users outside the scope, users in what stays
- * of FROM, names TO already declares. Nothing is written unless the whole
- * plan holds.
+ * (move_cut.c), the #include each user in scope needs, and the refusals:
+ * users outside the scope, users in what stays of FROM, names TO already
+ * declares. A deletion is a move to nowhere: FROM loses the same lines,
+ * and any use left in the tree is a refusal. Nothing is written unless the
+ * whole plan holds.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -17,6 +19,9 @@
 #include "nameset.h"
 #include "util.h"
 #include "walk.h"
+
+/* Refusals printed at most; the rest are counted. */
+#define MAX_SHOWN 20
 
 struct finding {
 	char *path;
@@ -121,6 +126,18 @@ static bool select_sym(struct plan *p, const char *sym)
 	return found;
 }
 
+/* A file whose conditionals do not balance cannot be modelled: refuse it. */
+static void check_balance(struct plan *p, const struct mv_model *m)
+{
+	const char *why;
+	uint32_t line = mv_unbalanced(m, &why);
+
+	if (line)
+		finding(p, m->path, line, 1,
+			"%s: cmove cannot model %s; balance its conditionals, or edit it by hand",
+			why, m->path);
+}
+
 /* Refuse moving an item that crosses a group's directives or sits in an open group. */
 static void check_tangles(struct plan *p)
 {
@@ -180,9 +197,14 @@ static void check_from(struct plan *p)
 		if (id == NAME_NONE || seen[id])
 			continue;
 		seen[id] = true;
-		finding(p, m->path, t->line, t->col,
-			"%s would move to %s but stays in use here: %s would need %s",
-			p->names.names[id].s, p->o->to, m->path, p->o->to);
+		if (p->o->delete)
+			finding(p, m->path, t->line, t->col,
+				"%s is still used; remove this use before deleting %s",
+				p->names.names[id].s, p->names.names[id].s);
+		else
+			finding(p, m->path, t->line, t->col,
+				"%s would move to %s but stays in use here: %s would need %s",
+				p->names.names[id].s, p->o->to, m->path, p->o->to);
 	}
 	free(seen);
 }
@@ -260,8 +282,8 @@ static void edit_from(struct plan *p)
 		out++;
 	}
 	e->new = take(&b, &e->newlen);
-	e->msg = xasprintf("%s: %u line%s moved out", m->path, m->nlines - out,
-			   plural(m->nlines - out));
+	e->msg = xasprintf("%s: %u line%s %s", m->path, m->nlines - out,
+			   plural(m->nlines - out), p->o->delete ? "deleted" : "moved out");
 }
 
 static void put_include(struct mv_buf *b, const char *hdr)
@@ -465,6 +487,28 @@ static int plan_users(struct plan *p)
 	return bad ? 2 : 0;
 }
 
+/* Every use left in the tree of what would be deleted is a refusal. */
+static int plan_delete_users(struct plan *p)
+{
+	struct filelist fl = { 0 };
+	size_t i, j, bad;
+
+	bad = mv_scan(p->o, &p->names, p->o->from, p->o->from, &fl);
+	for (i = 0; i < fl.n; i++) {
+		const struct file *f = &fl.v[i];
+
+		for (j = 0; !f->err && j < f->hits.n; j++) {
+			const char *name = p->names.names[f->hits.v[j].sym].s;
+
+			finding(p, f->path, f->hits.v[j].line, f->hits.v[j].col,
+				"%s is still used; remove this use before deleting %s from %s",
+				name, name, p->o->from);
+		}
+	}
+	files_free(&fl);
+	return bad ? 2 : 0;
+}
+
 /* -v: each moving declaration with its lines. */
 static void print_moving(const struct plan *p, const char *prefix)
 {
@@ -478,7 +522,8 @@ static void print_moving(const struct plan *p, const char *prefix)
 
 		if (it == MV_NONE || !p->cut.moved[it])
 			continue;
-		printf("%s%s: moving %s:%u-%u: %s %.*s\n", prefix, progname, m->path,
+		printf("%s%s: %s %s:%u-%u: %s %.*s\n", prefix, progname,
+		       p->o->delete ? "deleting" : "moving", m->path,
 		       m->items[it].lead, m->items[it].last, mv_kind_name(d->kind),
 		       (int)t->len, t->text);
 	}
@@ -505,9 +550,11 @@ static int refuse(struct plan *p)
 	size_t i;
 
 	qsort(p->finds, p->nfinds, sizeof(*p->finds), finding_cmp);
-	for (i = 0; i < p->nfinds; i++)
+	for (i = 0; i < p->nfinds && i < MAX_SHOWN; i++)
 		fprintf(stderr, "%s:%u:%u: error: %s\n", p->finds[i].path, p->finds[i].line,
 			p->finds[i].col, p->finds[i].msg);
+	if (p->nfinds > MAX_SHOWN)
+		fprintf(stderr, "%s: and %zu more\n", progname, p->nfinds - MAX_SHOWN);
 	fprintf(stderr, "%s: refused: %zu error%s; nothing changed\n", progname, p->nfinds,
 		p->nfinds == 1 ? "" : "s");
 	return 1;
@@ -522,7 +569,7 @@ static int select_syms(struct plan *p, struct mv_buf *already)
 	for (i = 0; i < o->nsyms; i++) {
 		if (select_sym(p, o->syms[i]))
 			continue;
-		if (p->to_exists && declared(&p->to, o->syms[i]) != MV_NONE) {
+		if (!o->delete && p->to_exists && declared(&p->to, o->syms[i]) != MV_NONE) {
 			if (already->len)
 				mv_puts(already, " ");
 			mv_puts(already, o->syms[i]);
@@ -547,14 +594,21 @@ int mv_run(const struct mv_opts *o)
 		ret = usage_fail("%s: cannot read: %s", o->from, strerror(err));
 		goto out;
 	}
-	err = mv_model_read(&p.to, o->kdirfd, o->to);
+	err = o->delete ? ENOENT : mv_model_read(&p.to, o->kdirfd, o->to);
 	if (err && err != ENOENT) {
 		ret = usage_fail("%s: cannot read: %s", o->to, strerror(err));
 		goto out;
 	}
 	p.to_exists = !err;
-	if (!p.to_exists && !dir_exists(o->kdirfd, o->to)) {
+	if (!o->delete && !p.to_exists && !dir_exists(o->kdirfd, o->to)) {
 		ret = usage_fail("%s: its directory does not exist; create it first", o->to);
+		goto out;
+	}
+	check_balance(&p, &p.from);
+	if (p.to_exists)
+		check_balance(&p, &p.to);
+	if (p.nfinds) {
+		ret = refuse(&p);
 		goto out;
 	}
 	mv_cut_init(&p.cut, &p.from);
@@ -581,8 +635,12 @@ int mv_run(const struct mv_opts *o)
 	if (p.to_exists)
 		check_to(&p);
 	edit_from(&p);
-	edit_to(&p);
-	ret = plan_users(&p);
+	if (o->delete) {
+		ret = plan_delete_users(&p);
+	} else {
+		edit_to(&p);
+		ret = plan_users(&p);
+	}
 	if (p.nfinds) {
 		ret = refuse(&p);
 		goto out;

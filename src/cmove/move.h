@@ -162,10 +162,17 @@ uint32_t mv_unit_last(const struct mv_model *m, uint32_t unit);
 /* The item holding token @tok, or MV_NONE. */
 uint32_t mv_item_of_tok(const struct mv_model *m, uint32_t tok);
 
+/*
+ * The line of the first conditional directive that does not balance (an
+ * #else or #endif without #if, else the innermost #if left open), with
+ * what is wrong in *@why; 0 when they all balance.
+ */
+uint32_t mv_unbalanced(const struct mv_model *m, const char **why);
+
 /* "FILE:START-END: KIND NAME" for each declaration, sorted by line. */
 void mv_list(FILE *out, const struct mv_model *m);
 
-/* Include guard name for a path: mm/page_alloc.h -> __MM_PAGE_ALLOC_H. */
+/* Include guard name for a path: foo/bar_baz.h -> __FOO_BAR_BAZ_H. */
 char *mv_guard_name(const char *path);
 
 /* @to relative to the directory of @from (both relative to KDIR). */
@@ -240,6 +247,7 @@ struct mv_opts {
 	size_t nscopes;
 	char **includes;	/* as given */
 	size_t nincludes;
+	bool delete;		/* --delete: FROM loses the SYMs, TO is NULL */
 	char *from, *to;	/* normalized */
 	char **syms;
 	size_t nsyms;
@@ -259,7 +267,10 @@ struct filelist;
 size_t mv_scan(const struct mv_opts *o, const struct nameset *names, const char *skip1,
 	       const char *skip2, struct filelist *fl);
 
-/* The whole move: 0 done (or nothing to do), 1 refused, 2 usage or I/O error. */
+/*
+ * The whole move, or with o->delete the deletion: 0 done (or nothing to
+ * do), 1 refused, 2 usage or I/O error.
+ */
 int mv_run(const struct mv_opts *o);
 
 #endif

@@ -462,6 +462,43 @@ uint32_t mv_unit_last(const struct mv_model *m, uint32_t unit)
 	return m->nlines;
 }
 
+uint32_t mv_unbalanced(const struct mv_model *m, const char **why)
+{
+	uint32_t *open = NULL, line;
+	size_t n = 0, cap = 0, i;
+	const struct token *name;
+
+	for (i = 0; i + 1 < m->tv.n; i++) {
+		const struct token *t = &m->tv.v[i];
+
+		name = &m->tv.v[i + 1];
+		if (!(t->kind == TOK_PUNCT && (t->flags & TF_DIRECTIVE)) ||
+		    !(name->flags & TF_DIRECTIVE) || name->kind != TOK_IDENT)
+			continue;
+		switch (directive_kind(name)) {
+		case MI_IF:
+			GROW(open, n + 1, cap);
+			open[n++] = t->line;
+			break;
+		case MI_ELSE:
+		case MI_ENDIF:
+			if (!n) {
+				*why = tok_is(name, "endif") ? "#endif without #if" :
+					"#else or #elif without #if";
+				free(open);
+				return t->line;
+			}
+			if (directive_kind(name) == MI_ENDIF)
+				n--;
+			break;
+		}
+	}
+	line = n ? open[n - 1] : 0;
+	*why = "#if without #endif";
+	free(open);
+	return line;
+}
+
 void mv_list(FILE *out, const struct mv_model *m)
 {
 	size_t i;

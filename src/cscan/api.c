@@ -56,7 +56,7 @@ static void api_file(struct worker *w, struct file *f)
 	find_refs(w, f, &st->filter, &st->names, api_hit, st);
 }
 
-/* "mm/", "mm/ and kernel/", "a/, b/ and c/" */
+/* "foo/", "foo/ and bar/", "a/, b/ and c/" */
 static char *dir_list(const struct allow *a)
 {
 	char *s = xstrdup(""), *t;

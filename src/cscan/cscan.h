@@ -9,6 +9,7 @@
 
 #include "decl.h"
 #include "hits.h"
+#include "symset.h"
 #include "walk.h"
 
 struct allow {
@@ -35,6 +36,8 @@ struct cli {
 	size_t nexcludes;
 	struct allow *allows;
 	size_t nallows;
+	struct priv *privs;	/* leak --private */
+	size_t nprivs;
 };
 
 int mode_leak(struct cli *c);

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * cscan leak: mm-private symbols used outside mm/.
+ * cscan leak: private symbols used outside their directory, and exported
+ * from inside it.
  *
  * The threads only record positions: references, comment mentions, the
- * file's own declarations of a name, public declarations, and includes of
- * the mm headers. Whether a name is public is known only once every public
- * header has been read, so the findings are decided afterwards, in path
- * order.
+ * file's own declarations of a name, public declarations, exports, and
+ * includes of the private headers. Whether a name is public is known only
+ * once every public header has been read, so the findings are decided
+ * afterwards, in path order.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -26,8 +27,8 @@ enum {
 	H_MENTION,		/* word in a comment */
 	H_OWN,			/* the file declares its own entity of the name */
 	H_PUBLIC,		/* a public header declares the name */
-	H_INC_PAGE_ALLOC,	/* #include reaching mm/page_alloc.h */
-	H_INC_INTERNAL,		/* #include reaching mm/internal.h */
+	H_INCLUDE,		/* #include reaching a private header: sym is its priv index */
+	H_EXPORT,		/* EXPORT_SYMBOL*(name) inside the name's directory */
 };
 /* H_OWN hits also carry the declaration kind and whether it is a definition. */
 #define H_OWN_KIND(kind, defn) (H_OWN | (unsigned int)(defn) << 7 | (unsigned int)(kind) << 8)
@@ -39,6 +40,7 @@ struct leak {
 	struct symset set;
 	struct filter filter;
 	int kdirfd;
+	bool exports;		/* some header without GLOBs: scan its directory for exports */
 };
 
 /* Per-file context of the declaration callback. */
@@ -49,12 +51,18 @@ struct leak_file {
 	bool public;	/* on a global include path: its declarations make names public */
 };
 
+/* Is @path inside the directory that name @id is private to? */
+static bool inside(const struct symset *set, uint32_t id, const char *path)
+{
+	return path_under(path, sym_priv(set, id)->dir);
+}
+
 static void leak_decl(void *ctx, const struct token *name, enum decl_kind kind, bool defn)
 {
 	struct leak_file *lf = ctx;
 	uint32_t id = nameset_find(&lf->lk->set.names, name->text, name->len);
 
-	if (id == NAME_NONE)
+	if (id == NAME_NONE || (!(lf->f->flags & F_OUTSIDE) && inside(&lf->lk->set, id, lf->f->path)))
 		return;
 	if (lf->public)
 		hits_add(&lf->f->hits, name->line, name->col, id, H_PUBLIC);
@@ -70,33 +78,75 @@ static bool ends_with_file(const struct token *t, const char *base)
 	       (t->len == n || t->text[t->len - n - 1] == '/');
 }
 
-/*
- * Where #include @t of @f leads, as the preprocessor would look: the
- * including file's directory (for "x" only), then include/, then KDIR
- * itself. The first candidate that exists wins.
- */
-static bool resolve_include(int kdirfd, const struct file *f, const struct token *t,
-			    char *out, size_t outsz)
+/* Is @path inside one of the private directories? */
+static bool in_private_dir(const struct symset *set, const char *path)
 {
-	char name[PATH_MAX], cand[PATH_MAX * 2];
-	const char *slash = strrchr(f->path, '/');
-	int dirlen = slash ? (int)(slash - f->path) + 1 : 0;
-	int i = (t->flags & TF_ANGLE) || (f->flags & F_OUTSIDE) ? 1 : 0;
+	size_t i;
 
-	if (t->len >= sizeof(name) || !t->len || t->text[0] == '/')
-		return false;
-	memcpy(name, t->text, t->len);
-	name[t->len] = '\0';
-	for (; i < 3; i++) {
-		if (i == 0)
-			snprintf(cand, sizeof(cand), "%.*s%s", dirlen, f->path, name);
-		else
-			snprintf(cand, sizeof(cand), "%s%s", i == 1 ? "include/" : "", name);
-		if (path_normalize(cand, out, outsz) && *out &&
-		    faccessat(kdirfd, out, F_OK, 0) == 0)
+	for (i = 0; i < set->nprivs; i++)
+		if (path_under(path, set->privs[i].dir))
 			return true;
-	}
 	return false;
+}
+
+/* Is @path outside one of the private directories: checked for leaks? */
+static bool outside_private_dir(const struct symset *set, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < set->nprivs; i++)
+		if (!path_under(path, set->privs[i].dir))
+			return true;
+	return false;
+}
+
+/* An #include of @f reaching a private header from outside its directory. */
+static void check_include(const struct leak *lk, struct file *f, const struct token *t)
+{
+	const struct symset *set = &lk->set;
+	char path[PATH_MAX];
+	bool resolved = false;
+	size_t i;
+
+	for (i = 0; i < set->nprivs; i++) {
+		const struct priv *p = &set->privs[i];
+		const char *base = strrchr(p->header, '/') + 1;
+
+		if (!ends_with_file(t, base))
+			continue;
+		if (!resolved && !resolve_include(lk->kdirfd, f->path, f->flags & F_OUTSIDE, t,
+						  path, sizeof(path)))
+			return;
+		resolved = true;
+		if (!strcmp(path, p->header) &&
+		    ((f->flags & F_OUTSIDE) || !path_under(f->path, p->dir)))
+			hits_add(&f->hits, t->line, t->col, (uint32_t)i, H_INCLUDE);
+	}
+}
+
+/* Is @t the name in EXPORT_SYMBOL*(name)? */
+static bool is_exported(const struct tokvec *tv, size_t i)
+{
+	static const char exp[] = "EXPORT_SYMBOL";
+	const struct token *m;
+
+	if (i < 2 || !decl_punct(&tv->v[i - 1], '('))
+		return false;
+	m = &tv->v[i - 2];
+	return m->kind == TOK_IDENT && m->len >= sizeof(exp) - 1 &&
+	       !memcmp(m->text, exp, sizeof(exp) - 1) &&
+	       (m->len == sizeof(exp) - 1 || m->text[sizeof(exp) - 1] == '_');
+}
+
+/* The export of a private function inside its directory. */
+static void check_export(const struct leak *lk, struct file *f, const struct tokvec *tv,
+			 size_t i, uint32_t id)
+{
+	const struct symset *set = &lk->set;
+	const struct sym *s = &set->v[id];
+
+	if (s->kind == DK_FUNC && !s->audit && !sym_priv(set, id)->nglobs && is_exported(tv, i))
+		hits_add(&f->hits, tv->v[i - 2].line, tv->v[i - 2].col, id, H_EXPORT);
 }
 
 /* Remember the local headers a file with references includes. */
@@ -109,7 +159,8 @@ static void record_includes(const struct leak *lk, struct file *f, const struct 
 		const struct token *t = &tv->v[i];
 
 		if (t->kind != TOK_INCLUDE || (t->flags & TF_ANGLE) ||
-		    !resolve_include(lk->kdirfd, f, t, path, sizeof(path)) || path_under(path, "mm"))
+		    !resolve_include(lk->kdirfd, f->path, f->flags & F_OUTSIDE, t, path, sizeof(path)) ||
+		    in_private_dir(&lk->set, path))
 			continue;
 		n = strlen(path) + 1;
 		GROW(buf, len + n + 1, cap);
@@ -128,12 +179,12 @@ static void leak_file(struct worker *w, struct file *f)
 	struct leak_file lf = { .lk = lk, .f = f };
 	bool refs = false;
 	size_t i, n = strlen(f->path);
-	char path[PATH_MAX];
 
 	if (!filter_any(&lk->filter, w->buf.p, w->buf.len))
 		return;
 	lf.header = n > 2 && !strcmp(f->path + n - 2, ".h");
-	lf.public = !(f->flags & F_OUTSIDE) && is_public_header(f->path);
+	lf.public = !(f->flags & F_OUTSIDE) && is_public_header(f->path) &&
+		    !in_private_dir(&lk->set, f->path);
 	lex_file(w, !(f->flags & F_ONLY_DECLS), leak_decl, &lf);
 	if (f->flags & F_ONLY_DECLS)
 		return;
@@ -142,19 +193,18 @@ static void leak_file(struct worker *w, struct file *f)
 		uint32_t id;
 
 		if (t->kind == TOK_INCLUDE) {
-			bool internal = ends_with_file(t, "internal.h");
-
-			if ((internal || ends_with_file(t, "page_alloc.h")) &&
-			    resolve_include(lk->kdirfd, f, t, path, sizeof(path)) &&
-			    !strcmp(path, internal ? MM_INTERNAL : MM_PAGE_ALLOC))
-				hits_add(&f->hits, t->line, t->col, 0,
-					 internal ? H_INC_INTERNAL : H_INC_PAGE_ALLOC);
+			check_include(lk, f, t);
 			continue;
 		}
 		if (t->kind == TOK_MENTION || (is_ref(t) && !(t->flags & TF_DEFINE))) {
 			id = nameset_find(&lk->set.names, t->text, t->len);
 			if (id == NAME_NONE)
 				continue;
+			if (!(f->flags & F_OUTSIDE) && inside(&lk->set, id, f->path)) {
+				if (lk->exports && t->kind != TOK_MENTION)
+					check_export(lk, f, &w->tv, i, id);
+				continue;
+			}
 			refs |= t->kind != TOK_MENTION;
 			hits_add(&f->hits, t->line, t->col, id,
 				 t->kind == TOK_MENTION ? H_MENTION : H_REF);
@@ -254,7 +304,7 @@ static void list_symbols(const struct symset *set, FILE *out)
 	for (i = 0; i < set->nv; i++) {
 		const struct sym *s = &set->v[ids[i]];
 
-		fprintf(out, "%s %s:%u %s", set->names.names[ids[i]].s, s->header, s->line,
+		fprintf(out, "%s %s:%u %s", set->names.names[ids[i]].s, sym_priv(set, ids[i])->header, s->line,
 			decl_kind_name(s->kind));
 		if (s->public_at)
 			fprintf(out, " [public: %s]", s->public_at);
@@ -263,29 +313,30 @@ static void list_symbols(const struct symset *set, FILE *out)
 		checked += !s->public_at;
 		fputc('\n', out);
 	}
-	fprintf(out, "%s leak: %zu mm-private symbols, %zu more declared outside mm/\n",
-		progname, checked, set->nv - checked);
+	fprintf(out, "%s leak: %zu %s symbols, %zu more declared outside %s\n",
+		progname, checked, symset_label(set), set->nv - checked,
+		set->one_dir ? set->privs[0].dir : "their directories");
 	free(ids);
 }
 
-/* "ALLOC_CMA, ALLOC_CPUSET, ...": what including mm/internal.h exposes. */
-static char *exposed(const struct symset *set)
+/*
+ * "FOO_A, FOO_B, ...": what including private header @priv exposes, its
+ * own names and those of the private headers it includes.
+ */
+static char *exposed(const struct symset *set, const uint32_t *ids, size_t priv)
 {
-	uint32_t *ids = sorted_ids(set);
 	char *s = NULL, *t;
 	size_t i;
 
 	for (i = 0; i < set->nv; i++) {
 		const struct sym *y = &set->v[ids[i]];
 
-		if (y->public_at || y->audit ||
-		    (strcmp(y->header, MM_INTERNAL) && !set->internal_has_page_alloc))
+		if (y->public_at || y->audit || !set->privs[priv].reaches[y->priv])
 			continue;
 		t = xasprintf("%s%s%s", s ? s : "", s ? ", " : "", set->names.names[ids[i]].s);
 		free(s);
 		s = t;
 	}
-	free(ids);
 	return s;
 }
 
@@ -308,22 +359,25 @@ static bool owns(const struct filelist *fl, const struct file *f, uint32_t id)
 	return false;
 }
 
-static void report_include(struct report *rep, const struct file *f, const struct hit *h,
-			   const char *exposes)
+static void report_include(struct report *rep, const struct leak *lk, const struct file *f,
+			   const struct hit *h, char *const *exposes)
 {
-	if (H_TYPE(h->kind) == H_INC_PAGE_ALLOC)
-		report(rep, f, h, SEV_ERROR, "includes %s, which is private to mm/", MM_PAGE_ALLOC);
-	else if (exposes)
-		report(rep, f, h, SEV_NOTE, "includes %s, exposing mm-private %s", MM_INTERNAL,
-		       exposes);
+	const struct priv *p = &lk->set.privs[h->sym];
+
+	if (!p->nglobs)
+		report(rep, f, h, SEV_ERROR, "includes %s, which is private to %s", p->header, p->dir);
+	else if (exposes[h->sym])
+		report(rep, f, h, SEV_NOTE, "includes %s, exposing %s %s", p->header, p->label,
+		       exposes[h->sym]);
 	else
-		report(rep, f, h, SEV_NOTE, "includes %s, which is private to mm/", MM_INTERNAL);
+		report(rep, f, h, SEV_NOTE, "includes %s, which is private to %s", p->header, p->dir);
 }
 
 static void report_sym(struct report *rep, const struct leak *lk, const struct filelist *fl,
 		       const struct file *f, const struct hit *h)
 {
 	const struct sym *s = &lk->set.v[h->sym];
+	const struct priv *p = sym_priv(&lk->set, h->sym);
 	const char *name = lk->set.names.names[h->sym].s;
 
 	if (s->public_at)
@@ -331,30 +385,35 @@ static void report_sym(struct report *rep, const struct leak *lk, const struct f
 	if (s->audit) {
 		/* --audit widens the set to warnings about code references */
 		if (H_TYPE(h->kind) == H_REF && !owns(fl, f, h->sym))
-			report(rep, f, h, SEV_WARNING, "%s is internal to mm/ (%s:%u)",
-			       name, s->header, s->line);
+			report(rep, f, h, SEV_WARNING, "%s is internal to %s (%s:%u)",
+			       name, p->dir, p->header, s->line);
 		return;
 	}
 	switch (H_TYPE(h->kind)) {
 	case H_REF:
 		if (!owns(fl, f, h->sym))
-			report(rep, f, h, SEV_ERROR, "%s is private to mm/ (%s:%u)",
-			       name, s->header, s->line);
+			report(rep, f, h, SEV_ERROR, "%s is private to %s (%s:%u)",
+			       name, p->dir, p->header, s->line);
 		break;
 	case H_MENTION:
-		report(rep, f, h, SEV_NOTE, "comment mentions %s, private to mm/ (%s:%u)",
-		       name, s->header, s->line);
+		report(rep, f, h, SEV_NOTE, "comment mentions %s, private to %s (%s:%u)",
+		       name, p->dir, p->header, s->line);
 		break;
 	case H_OWN:
-		report(rep, f, h, SEV_NOTE, "%s its own %s %s, not the mm-private one (%s:%u)",
+		report(rep, f, h, SEV_NOTE, "%s its own %s %s, not the %s one (%s:%u)",
 		       H_DEFN(h->kind) ? "defines" : "declares", decl_kind_name(H_DECL(h->kind)),
-		       name, s->header, s->line);
+		       name, p->label, p->header, s->line);
+		break;
+	case H_EXPORT:
+		report(rep, f, h, SEV_ERROR,
+		       "%s is private to %s (%s:%u) but exported; remove its EXPORT_SYMBOL",
+		       name, p->dir, p->header, s->line);
 		break;
 	}
 }
 
 static void report_file(struct report *rep, const struct leak *lk, const struct filelist *fl,
-			struct file *f, const char *exposes)
+			struct file *f, char *const *exposes)
 {
 	size_t j;
 
@@ -362,31 +421,42 @@ static void report_file(struct report *rep, const struct leak *lk, const struct 
 	for (j = 0; j < f->hits.n; j++) {
 		const struct hit *h = &f->hits.v[j];
 
-		if (H_TYPE(h->kind) == H_INC_PAGE_ALLOC || H_TYPE(h->kind) == H_INC_INTERNAL)
-			report_include(rep, f, h, exposes);
+		if (H_TYPE(h->kind) == H_INCLUDE)
+			report_include(rep, lk, f, h, exposes);
 		else
 			report_sym(rep, lk, fl, f, h);
 	}
 }
 
-static bool outside_mm(const char *path, const void *arg)
+/*
+ * What the scan reads: files outside some private directory, and with
+ * exports to check, those inside a directory of a header without GLOBs.
+ */
+static bool keep_file(const char *path, const void *arg)
 {
-	(void)arg;
-	return !path_under(path, "mm");
+	const struct leak *lk = arg;
+	size_t i;
+
+	if (outside_private_dir(&lk->set, path))
+		return true;
+	for (i = 0; lk->exports && i < lk->set.nprivs; i++)
+		if (!lk->set.privs[i].nglobs && path_under(path, lk->set.privs[i].dir))
+			return true;
+	return false;
 }
 
 /*
- * Read the tree outside mm/, or the FILEs and the public headers, or for
- * --list-symbols the public headers only.
+ * Read the tree as keep_file() says, or the FILEs and the public headers,
+ * or for --list-symbols the public headers only.
  */
-static void leak_scan(const struct cli *c, struct pool *p)
+static void leak_scan(const struct cli *c, struct pool *p, const struct leak *lk)
 {
 	if (!c->nfiles && !c->list_symbols) {
-		scan_files(c, p, outside_mm, NULL);
+		scan_files(c, p, keep_file, lk);
 		return;
 	}
 	if (!c->list_symbols)
-		collect_args(c, p->files, outside_mm, NULL);
+		collect_args(c, p->files, keep_file, lk);
 	add_public_headers(c->kdirfd, p->files);
 	files_sort(p->files);
 	pool_run(p);
@@ -399,38 +469,54 @@ int mode_leak(struct cli *c)
 	struct pool p = { .kdirfd = c->kdirfd, .jobs = c->jobs, .files = &fl,
 			  .fn = leak_file, .arg = &lk };
 	struct report rep = { .mode = "leak" };
-	char *exposes;
+	char **exposes;
+	uint32_t *ids;
 	size_t i;
-	int ret = symset_derive(&lk.set, c->kdirfd, c->audit);
+	int ret = symset_derive(&lk.set, c->kdirfd, c->privs, c->nprivs, c->audit);
 
 	if (ret)
 		return ret;
-	for (i = 0; i < lk.set.nv; i++)
+	for (i = 0; i < lk.set.nv; i++) {
 		filter_add(&lk.filter, lk.set.names.names[i].s, strlen(lk.set.names.names[i].s));
+		lk.exports |= !sym_priv(&lk.set, (uint32_t)i)->nglobs;
+	}
 	/*
-	 * From outside mm/, an #include can only reach mm/<x>.h when its
-	 * name has an "mm" component: see resolve_include().
+	 * From outside foo/bar/, an #include can only reach foo/bar/<x>.h
+	 * when its name has a "bar" component: see resolve_include().
 	 */
-	filter_add(&lk.filter, "mm/", 3);
+	for (i = 0; i < lk.set.nprivs; i++) {
+		const char *dir = lk.set.privs[i].dir, *end = dir + strlen(dir) - 1, *b = end;
+
+		while (b > dir && b[-1] != '/')
+			b--;
+		filter_add(&lk.filter, b, (size_t)(end - b) + 1);
+	}
 	filter_build(&lk.filter);
-	leak_scan(c, &p);
+	leak_scan(c, &p, &lk);
 	mark_public(&lk.set, &fl);
 
 	if (c->list_symbols || c->verbose)
 		list_symbols(&lk.set, c->list_symbols ? stdout : stderr);
-	exposes = exposed(&lk.set);
+	ids = sorted_ids(&lk.set);
+	exposes = xmalloc((lk.set.nprivs + 1) * sizeof(*exposes));
+	for (i = 0; i < lk.set.nprivs; i++)
+		exposes[i] = exposed(&lk.set, ids, i);
+	free(ids);
 	for (i = 0; i < fl.n; i++) {
 		struct file *f = &fl.v[i];
 
 		if (report_io(&rep, f) || (f->flags & F_ONLY_DECLS))
 			continue;
-		rep.files++;
+		/* files inside every private directory are read for exports only */
+		rep.files += (f->flags & F_OUTSIDE) || outside_private_dir(&lk.set, f->path);
 		report_file(&rep, &lk, &fl, f, exposes);
 	}
 	if (c->list_symbols)
 		ret = fflush(stdout) || rep.unreadable ? 2 : 0;
 	else
 		ret = report_done(&rep, c->audit);
+	for (i = 0; i < lk.set.nprivs; i++)
+		free(exposes[i]);
 	free(exposes);
 	files_free(&fl);
 	filter_free(&lk.filter);

@@ -14,16 +14,22 @@
 #include "util.h"
 
 static const char usage_text[] =
-	"usage: cscan leak [-j N] [-v] [--list-symbols] [--audit] [--exclude DIR]... KDIR [FILE...]\n"
+	"usage: cscan leak --private HEADER[=GLOB[,GLOB...]]... [-j N] [-v] [--list-symbols] [--audit]\n"
+	"                  [--exclude DIR]... KDIR [FILE...]\n"
 	"       cscan api --allow SYM=DIR[,DIR...]... [-j N] [--exclude DIR]... KDIR [FILE...]\n"
 	"       cscan refs [-l] [-j N] [--exclude DIR]... KDIR SYM... [-- FILE...]\n"
 	"       cscan tokens FILE\n"
 	"\n"
-	"  leak    mm-private symbols (ALLOC_* of mm/internal.h, all of mm/page_alloc.h,\n"
-	"          less names that include/ or arch/*/include/ declare) used outside\n"
-	"          mm/: code references and includes of mm/page_alloc.h are errors;\n"
-	"          comment mentions, own definitions and includes of mm/internal.h\n"
-	"          are notes. --audit adds all of mm/internal.h, as warnings;\n"
+	"  leak    private symbols used outside their directory. Each --private\n"
+	"          HEADER (e.g. foo/bar.h) makes names private to its directory\n"
+	"          (foo/): without GLOBs all it declares, and an #include reaching\n"
+	"          it from outside is an error; with GLOBs (shell patterns, FOO_*)\n"
+	"          the names that match one, and such an #include is a note naming\n"
+	"          what it exposes. Names that include/ or arch/*/include/ declare\n"
+	"          are public. Code references are errors; comment mentions and own\n"
+	"          definitions are notes; inside the directory, an EXPORT_SYMBOL*\n"
+	"          of a function that a header without GLOBs declares is an error.\n"
+	"          --audit adds the other names of GLOB headers, as warnings;\n"
 	"          -v (stderr) or --list-symbols (instead of the scan) print the set.\n"
 	"  api     code references of each SYM outside its DIRs are errors.\n"
 	"  refs    code references of the SYMs, as path:line:col: SYM sorted by\n"
@@ -42,7 +48,7 @@ static char *dup_dir(const char *d)
 	char norm[PATH_MAX];
 
 	if (*d == '/' || !path_normalize(d, norm, sizeof(norm)) || !*norm)
-		usage_error("'%s' is not a directory relative to KDIR; write it like mm/", d);
+		usage_error("'%s' is not a directory relative to KDIR; write it like foo/", d);
 	return xstrdup(norm);
 }
 
@@ -76,6 +82,20 @@ static void parse_allow(struct cli *c, const char *arg)
 	free(dirs);
 	if (!a->ndirs)
 		usage_error("--allow '%s' names no directory; write --allow SYM=DIR[,DIR...]", arg);
+}
+
+static void add_private(struct cli *c, const char *arg)
+{
+	struct priv p;
+	size_t i;
+
+	priv_parse(&p, arg);
+	for (i = 0; i < c->nprivs; i++)
+		if (!strcmp(c->privs[i].header, p.header))
+			usage_error("--private %s given twice; give it once, its GLOBs joined by commas",
+				    p.header);
+	c->privs = xrealloc(c->privs, (c->nprivs + 1) * sizeof(*c->privs));
+	c->privs[c->nprivs++] = p;
 }
 
 static void check_option(const struct cli *c, const char *opt, const char *modes)
@@ -121,6 +141,9 @@ static void parse_args(struct cli *c, int argc, char **argv)
 		} else if (opt_is(a, "--allow")) {
 			check_option(c, "--allow", "api");
 			parse_allow(c, opt_value(argc, argv, &k, "--allow"));
+		} else if (opt_is(a, "--private")) {
+			check_option(c, "--private", "leak");
+			add_private(c, opt_value(argc, argv, &k, "--private"));
 		} else if (opt_is(a, "--exclude")) {
 			strv_push(&c->excludes, &c->nexcludes,
 				  dup_dir(opt_value(argc, argv, &k, "--exclude")));
@@ -143,7 +166,9 @@ static void parse_args(struct cli *c, int argc, char **argv)
 		usage_error("refs needs at least one SYM; usage: %s refs [-l] KDIR SYM... [-- FILE...]",
 			    progname);
 	if (!strcmp(c->mode, "api") && !c->nallows)
-		usage_error("api needs at least one --allow SYM=DIR[,DIR...]; e.g. --allow __alloc_pages=mm/");
+		usage_error("api needs at least one --allow SYM=DIR[,DIR...]; e.g. --allow foo_alloc=foo/");
+	if (!strcmp(c->mode, "leak") && !c->nprivs)
+		usage_error("leak needs at least one --private HEADER[=GLOB[,GLOB...]]; e.g. --private foo/bar.h='FOO_*'");
 }
 
 static void open_kdir(struct cli *c)
@@ -171,6 +196,9 @@ static void cli_free(struct cli *c)
 		free(c->allows[i].sym);
 	}
 	free(c->allows);
+	for (i = 0; i < c->nprivs; i++)
+		priv_free(&c->privs[i]);
+	free(c->privs);
 	free(c->excludes);
 	free(c->files);
 	free(c->syms);

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Needles that share a long prefix (ALLOC_*, __alloc_pages*) collapse into
+ * Needles that share a long prefix (FOO_*, __foo_get*) collapse into
  * one anchor, so the common case is a handful of anchors. Up to MAX_SIMD
  * anchors are searched in one pass with SSE2 "packed pairs": for each
  * anchor, compare 16 positions at once on its two rarest bytes (by their
  * frequency in kernel C) and verify the few candidates with memcmp. More
  * anchors, or no SSE2, use a bitset of each anchor's first two bytes.
  * Needles are identifiers or file names, so a match must start a word:
- * "ALLOC_" must not match inside "KMALLOC_".
+ * "FOO_" must not match inside "XFOO_".
  */
 #include <stdlib.h>
 #include <string.h>
