@@ -25,11 +25,13 @@ steps_selected() {
 
 # step_run TREE STEP CONSEQUENCE: run STEP's parts in TREE, a git work
 # tree, and leave their edits there uncommitted. Returns 0 when the step
-# changed something, 1 when it did not apply (named on stdout, one line). A
-# part that fails is undone with the whole step (TREE back to its HEAD, new
-# files removed) and exits the caller with the part's status, after an error
-# line that ends with CONSEQUENCE, what the failure means for the caller's
-# output. Findings do not stop the step; they set step_findings to 1.
+# changed something, 1 when it did not apply (named on stdout, one line).
+# The lines the step changed get checkpatch.pl's own fixes for whitespace
+# (scripts/tidy.sh). A part that fails is undone with the whole step (TREE
+# back to its HEAD, new files removed) and exits the caller with the part's
+# status, after an error line that ends with CONSEQUENCE, what the failure
+# means for the caller's output. Findings do not stop the step; they set
+# step_findings to 1.
 step_run() {
 	STEP_FINDINGS=$(mktemp) || die "cannot create a temporary file"
 	export STEP_FINDINGS
@@ -45,6 +47,11 @@ step_run() {
 	done
 	[ -s "$STEP_FINDINGS" ] && step_findings=1
 	rm -f "$STEP_FINDINGS"
+	(cd "$1" && prog=$2 "$TOOLKIT/scripts/tidy.sh") || {
+		git -C "$1" reset -q --hard HEAD && git -C "$1" clean -q -fd
+		printf '%s: error: step %s: checkpatch.pl --fix failed; %s\n' "$prog" "$2" "$3" >&2
+		exit 2
+	}
 	if [ -z "$(git -C "$1" status --porcelain)" ]; then
 		info "$2: skipped: no change"
 		return 1
