@@ -5,8 +5,8 @@
 .PHONY: series
 
 # Unset, series.sh takes its defaults: BASE, KDIR's HEAD; BRANCH,
-# api-migrate/page-alloc; TRAILERS, none.
-export BASE BRANCH TRAILERS
+# api-migrate/page-alloc; TRAILERS, none; FORCE, unset.
+export BASE BRANCH TRAILERS FORCE
 
 series: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/series.sh
