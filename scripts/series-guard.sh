@@ -29,7 +29,7 @@ k() { git -C "$KDIR" "$@"; }
 old=$(k rev-parse -q --verify "refs/heads/$BRANCH") || { echo 1; exit 0; }
 made=$(k rev-parse -q --verify "refs/series-made/$BRANCH") || made=
 cover=$(b4_cover_commit "$KDIR" "$old")
-revision=1 changeid= oldbase=
+revision=1 changeid='' oldbase=''
 if [ -n "$cover" ]; then
 	revision=$(b4_tracking "$KDIR" "$cover" revision)
 	changeid=$(b4_tracking "$KDIR" "$cover" change-id)
