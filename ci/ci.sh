@@ -28,6 +28,8 @@
 # shellcheck source=scripts/lib/spec.sh
 . "$TOOLKIT/scripts/lib/spec.sh"
 . "$(dirname "$0")/result.sh"
+# shellcheck source=scripts/lib/b4.sh
+. "$TOOLKIT/scripts/lib/b4.sh"
 
 absolute_o
 require_kdir "${KDIR:-}"
@@ -62,7 +64,17 @@ hold_lock "$O/check/$id"
 scans=$top/scans
 rm -rf "$top/commits" "$scans" "$O/ci/junit.xml" && mkdir -p "$top/commits" "$scans" ||
 	die "cannot create $top/commits"
-git_k rev-list --reverse --topo-order "$RANGE" >"$top/list" || die "git rev-list $RANGE failed in KDIR=$KDIR"
+git_k rev-list --reverse --topo-order "$RANGE" >"$top/all" || die "git rev-list $RANGE failed in KDIR=$KDIR"
+# b4's cover-letter commit (make series' branch starts with one) changes
+# nothing: it is left out.
+while read -r c; do
+	if [ "$(git_k rev-parse "$c^{tree}")" = "$(git_k rev-parse -q --verify "$c^^{tree}")" ] &&
+		git_k log -1 --format=%B "$c" | grep -qxF -- "$b4_marker"; then
+		info "$(git_k log -1 --format='%h "%s"' "$c"): b4's cover letter, not checked" >&2
+		continue
+	fi
+	echo "$c"
+done <"$top/all" >"$top/list"
 total=$(wc -l <"$top/list")
 if [ "$total" -eq 0 ]; then
 	# Nothing new (a pipeline for a push of no new commit): nothing fails.

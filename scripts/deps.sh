@@ -15,7 +15,7 @@ packages=
 for group in ${*:-tools kernel tests}; do
 	case $group in
 	tools) packages="$packages coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev
-		pahole perl git python3-ply python3-git" ;;
+		pahole perl git python3-ply python3-git b4" ;;
 	kernel) packages="$packages linux-source-6.12" ;;
 	tests) packages="$packages linux-source-6.1 clang libclang-rt-dev libxml2-utils" ;;
 	*) die "unknown group '$group'; known groups: tools kernel tests" ;;

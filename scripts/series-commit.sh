@@ -17,7 +17,7 @@ shift
 subject=$(sed -n 1p "$msg")
 [ -n "$subject" ] || die "$msg has no subject line"
 [ ${#subject} -le 75 ] ||
-	die "subject '$subject' has ${#subject} characters, more than 75; shorten it where it comes from (scripts/series-text/, a drivers-migrated/ Prefix)"
+	die "subject '$subject' has ${#subject} characters, more than 75; shorten it where it comes from (the message file the spec names, a drivers-migrated/ Prefix)"
 
 {
 	cat "$msg"

@@ -5,8 +5,8 @@
 .PHONY: series
 
 # Unset, series.sh takes its defaults: BASE, KDIR's HEAD; BRANCH, the
-# spec's branch: or api-migrate/$(MIGRATION); TRAILERS, none.
-export BASE BRANCH TRAILERS COMMITS
+# spec's branch: or api-migrate/$(MIGRATION); TRAILERS, none; FORCE, unset.
+export BASE BRANCH TRAILERS COMMITS FORCE
 
 series: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/series.sh

@@ -7,17 +7,20 @@
 # worktree of KDIR at BASE under $O/series-tree, and each is committed there
 # with the message its spec names (series-message.sh); a step whose spec
 # says "commits: per-subsystem" becomes one commit per subsystem
-# (series-subsystems.sh). BRANCH then points
-# at the last commit, and git format-patch writes the series with a cover
-# letter into $O/series/, which series-cover.sh, series-recipients.sh and
-# series-checkpatch.sh finish. KDIR's checkout, index and other branches are
-# never touched; the same inputs give byte-identical patches.
+# (series-subsystems.sh). series-b4.sh then makes them a b4-prep series on
+# BRANCH (b4's cover-letter commit, with the subject and body of the spec's
+# cover: file, To:/Cc: from b4 prep -c) and b4 writes the patches into
+# $O/series/, which series-checkpatch.sh checks. A BRANCH with work make
+# series did not write is refused before anything runs (series-guard.sh).
+# KDIR's checkout, index and other branches are never touched; the same
+# inputs give the same commits and byte-identical patches.
 #
 # Environment: MIGRATION, KDIR, O, J, V, STEPS; BASE (default: KDIR's
 # HEAD); BRANCH (default: the spec's branch:, else api-migrate/MIGRATION);
 # COMMITS (one or per-subsystem, for the steps whose message has @PREFIX@);
-# TRAILERS (extra trailers for every
-# commit, "Token: value", separated by newlines or ';').
+# TRAILERS (extra trailers for every commit, "Token: value", separated by
+# newlines or ';'); FORCE (1: rewrite a BRANCH that has work make series did
+# not write, or is on another BASE).
 #
 # Exit: 0 series written and checkpatch-clean, 1 a step failed or checkpatch
 # has findings, 2 usage or environment errors.
@@ -27,12 +30,15 @@
 . "$(dirname "$0")/lib/spec.sh"
 # shellcheck source=scripts/lib/steps.sh
 . "$(dirname "$0")/lib/steps.sh"
+# shellcheck source=scripts/lib/b4.sh
+. "$(dirname "$0")/lib/b4.sh"
 
-[ $# -eq 0 ] || die "usage: $prog (takes KDIR, O, BASE, BRANCH, TRAILERS, STEPS from the environment)"
+[ $# -eq 0 ] || die "usage: $prog (takes KDIR, O, BASE, BRANCH, TRAILERS, STEPS, FORCE from the environment)"
 absolute_o
 require_kdir "$KDIR"
 require_cmd git git
 require_cmd perl perl
+require_cmd b4 b4
 spec_load
 steps_selected
 step_findings=0
@@ -42,14 +48,17 @@ one | per-subsystem) ;;
 *) die "COMMITS=$COMMITS: write COMMITS=one or COMMITS=per-subsystem" ;;
 esac
 BRANCH=$(series_branch)
-SERIES_COVER=$SPEC_DIR/$(spec_get 0 cover)
-export SERIES_COVER
+# The cover letter's text: subject, blank line, body.
+cover_text=$SPEC_DIR/$(spec_get 0 cover)
 git check-ref-format --branch "$BRANCH" >/dev/null 2>&1 ||
 	die "BRANCH=$BRANCH is not a valid branch name; pass another BRANCH="
 base=$(git -C "$KDIR" rev-parse --verify -q "${BASE:-HEAD}^{commit}") ||
 	die "BASE=${BASE:-HEAD} is not a commit of KDIR=$KDIR; pass BASE=<commit>"
+out=$O/series
+tree=$O/series-tree
+# $tree has BRANCH checked out only while series-b4.sh runs.
 checked_out=$(git -C "$KDIR" worktree list --porcelain |
-	awk -v ref="branch refs/heads/$BRANCH" '/^worktree / { wt = substr($0, 10) } $0 == ref { print wt }')
+	awk -v ref="branch refs/heads/$BRANCH" -v tree="$tree" '/^worktree / { wt = substr($0, 10) } $0 == ref && wt != tree { print wt }')
 [ -z "$checked_out" ] ||
 	die "BRANCH=$BRANCH is checked out in $checked_out; check out another branch there or pass BRANCH=<name>"
 
@@ -68,19 +77,24 @@ bad=$(printf '%s\n' "$SERIES_TRAILERS" | sed '/^$/d' | grep -v -E '^[A-Za-z][A-Z
 export SERIES_SIGNOFF SERIES_TRAILERS
 
 # Fixed dates, BASE's committer date, make the commits and so the patches
-# reproducible.
+# reproducible. b4 0.12 looks for its cover-letter commit only among the
+# commits of the last year (git log --since=1.year): for a BASE older than
+# 300 days the committer date is today's midnight (UTC) instead.
 date=$(git -C "$KDIR" log -1 --format=%cd --date=raw "$base")
+cdate=$date
+now=$(date +%s)
+[ "${date%% *}" -ge $((now - 300 * 86400)) ] || cdate="$((now - now % 86400)) +0000"
 GIT_AUTHOR_NAME=$name GIT_AUTHOR_EMAIL=$email GIT_AUTHOR_DATE=$date
-GIT_COMMITTER_NAME=$name GIT_COMMITTER_EMAIL=$email GIT_COMMITTER_DATE=$date
+GIT_COMMITTER_NAME=$name GIT_COMMITTER_EMAIL=$email GIT_COMMITTER_DATE=$cdate
 export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_AUTHOR_DATE
 export GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_COMMITTER_DATE
 
-out=$O/series
-tree=$O/series-tree
+SERIES_BASE=$base
+export SERIES_BASE BRANCH
+# What the new series keeps of BRANCH's: its b4 revision and change-id.
+series_id=$("$TOOLKIT/scripts/series-guard.sh") || exit 2
 rm -rf "$out" && mkdir -p "$out" || die "cannot create $out"
 make_work_dir
-SERIES_BASE=$base
-export SERIES_BASE
 
 # Always detached: BRANCH only moves at the end.
 worktree_at "$tree" "$base"
@@ -103,32 +117,24 @@ for s in $steps; do
 done
 
 head=$(git -C "$tree" rev-parse HEAD)
-git -C "$tree" branch -f "$BRANCH" "$head" ||
-	die "cannot point BRANCH=$BRANCH at $head; pass another BRANCH="
 if [ "$head" = "$base" ]; then
+	git -C "$tree" branch -f "$BRANCH" "$head" && git -C "$tree" update-ref "refs/series-made/$BRANCH" "$head" ||
+		die "cannot point BRANCH=$BRANCH at $head; pass another BRANCH="
 	info "nothing to change: BASE is already migrated; no series written ($BRANCH is BASE)"
 	exit 0
 fi
 
-# Only what makes the series: no threading (Message-Ids), no To/Cc or extra
-# headers from the user's format.* configuration, git's own diff prefixes.
-git -C "$tree" -c diff.noprefix=false -c diff.mnemonicPrefix=false -c diff.relative=false \
-	format-patch -q --cover-letter --cover-from-description=message --base="$base" \
-	--numbered --no-thread --no-to --no-cc --no-add-header --no-notes --suffix=.patch \
-	--encode-email-headers -o "$out" "$base..$head" >/dev/null ||
-	die "git format-patch failed in $tree"
-
-cover=$out/0000-cover-letter.patch
+# shellcheck disable=SC2086
+"$TOOLKIT/scripts/series-b4.sh" "$tree" "$head" "$out" "$cover_text" $series_id || exit 2
 set --
 for p in "$out"/*.patch; do
-	[ "$p" = "$cover" ] || set -- "$@" "$p"
+	case ${p##*/} in 0000-*) ;; *) set -- "$@" "$p" ;; esac
 done
-"$TOOLKIT/scripts/series-cover.sh" "$tree" "$BRANCH" "$cover" &&
-	"$TOOLKIT/scripts/series-recipients.sh" "$tree" "$cover" "$@" || exit 2
 "$TOOLKIT/scripts/series-checkpatch.sh" "$tree" "$@"
 rc=$?
 [ $rc -le 1 ] || exit $rc
-info "$# patch(es) and a cover letter in $out/; $BRANCH is at $(git -C "$tree" rev-parse --short "$head")"
+cover=$(b4_cover_commit "$KDIR" "$BRANCH")
+info "$# patch(es) and a cover letter in $out/; $BRANCH is at $(git -C "$KDIR" rev-parse --short "$BRANCH"), b4 series $(b4_tracking "$KDIR" "$cover" change-id) v$(b4_tracking "$KDIR" "$cover" revision)"
 [ $rc -eq 0 ] || printf '%s: error: checkpatch.pl has findings on the series (listed above)\n' "$prog" >&2
 if [ "$step_findings" = 1 ]; then
 	printf '%s: error: the steps left calls to a human (warnings above); migrate them by hand\n' "$prog" >&2

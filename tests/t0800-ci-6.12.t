@@ -48,7 +48,7 @@ test_expect_success 'an empty RANGE has nothing to check: a TAP skip, an empty J
 
 test_expect_success 'make series writes the series to check' '
 	make -s -C "$TOOLKIT" series KDIR="$kdir" O="$o" >"$TRASH/series" 2>&1 &&
-	git -C "$kdir" rev-list --reverse "$baseline..api-migrate/page-alloc" >"$TRASH/commits" &&
+	git -C "$kdir" rev-list --reverse "$baseline..api-migrate/page-alloc" | sed 1d >"$TRASH/commits" &&
 	test "$(wc -l <"$TRASH/commits")" -ge 4
 '
 n=$(wc -l <"$TRASH/commits" 2>/dev/null || echo 0)

@@ -3,8 +3,9 @@
 # shares its repository's branches, so one made there would land in the
 # shared tree; a clone has its own, and "--shared" borrows the objects
 # instead of copying them. Reused across runs: reset to the shared tree's
-# HEAD, detached, on a clean checkout, with no branch but master and no
-# configuration of ours left over. Prints its path. The tests' O goes
+# HEAD, detached, on a clean checkout, with no branch but master, no tag
+# and no ref make series keeps (refs/series-*), and no configuration of ours
+# left over. Prints its path. The tests' O goes
 # beside it, PATH.o: kept across runs too, the checkouts of the worktrees
 # made there are reused, not made anew each time.
 scratch_clone() {
@@ -17,6 +18,10 @@ scratch_clone() {
 		git -C "$clone" branch -f master "$head" &&
 		git -C "$clone" for-each-ref --format='%(refname:short)' refs/heads/ |
 			grep -vx master | xargs -r git -C "$clone" branch -q -D &&
+		git -C "$clone" for-each-ref --format='delete %(refname)' refs/tags/ refs/series-made/ refs/series-old/ |
+			git -C "$clone" update-ref --stdin &&
+		{ git -C "$clone" config --get-regexp '^branch\..*\.b4-' | cut -d' ' -f1 |
+			xargs -r -n 1 git -C "$clone" config --unset; true; } &&
 		git -C "$clone" worktree prune &&
 		{ git -C "$clone" config --remove-section user 2>/dev/null; true; }
 	else
