@@ -50,15 +50,16 @@ kdir_state >"$TRASH/state.before"
 start=$(date +%s)
 test_expect_success 'make series succeeds and names the patches' '
 	series TRAILERS="$trailers" >"$TRASH/out" 2>"$TRASH/err" &&
-	grep -q "^series.sh: 8 patch(es) and a cover letter in $out/; $branch is at " "$TRASH/out" &&
-	grep -q "^series-checkpatch.sh: checkpatch.pl on 8 patch(es): 0 error(s), 0 warning(s)\$" "$TRASH/out" &&
+	grep -q "^series.sh: 9 patch(es) and a cover letter in $out/; $branch is at " "$TRASH/out" &&
+	grep -q "^series-checkpatch.sh: checkpatch.pl on 9 patch(es): 0 error(s), 0 warning(s)\$" "$TRASH/out" &&
 	grep -qx "series.sh: callers: KVM: VMX: Use higher-level allocator API" "$TRASH/out" &&
-	test "$(grep -c -E "^series.sh: (split|callers|remove-node|move-alloc-pages): " "$TRASH/out")" -eq 8
+	test "$(grep -c -E "^series.sh: (split|move-buddy|callers|remove-node|move-alloc-pages): " "$TRASH/out")" -eq 9
 '
 echo "# make series: $(($(date +%s) - start))s"
 
 cat >"$TRASH/subjects" <<'EOF'
 mm: Split out internal page_alloc.h
+mm: Move the buddy allocator's helpers to mm/page_alloc.h
 powerpc/cell: Use higher-level allocator API
 perf/x86/intel: Use higher-level allocator API
 KVM: VMX: Use higher-level allocator API
@@ -82,7 +83,7 @@ test_expect_success "$branch: b4's cover commit on BASE, then the commits, subje
 '
 
 test_expect_success 'one commit per subsystem: each caller file in its own commit' '
-	for c in $(commits | sed -n 2,6p); do
+	for c in $(commits | sed -n 3,7p); do
 		git -C "$kdir" diff-tree --no-commit-id --name-only -r "$c"
 	done >"$TRASH/have" &&
 	printf "%s\n" arch/powerpc/platforms/cell/ras.c arch/x86/events/intel/ds.c \
@@ -93,11 +94,11 @@ test_expect_success 'one commit per subsystem: each caller file in its own commi
 
 test_expect_success 'the patch files: a cover letter and one per commit, numbered' '
 	ls "$out" >"$TRASH/files" &&
-	test "$(wc -l <"$TRASH/files")" -eq 9 &&
+	test "$(wc -l <"$TRASH/files")" -eq 10 &&
 	test "$(sed -n 1p "$TRASH/files")" = 0000-mm-make-__alloc_pages-and-__alloc_pages_node-private-to-mm.patch &&
 	for p in "$out"/0*.patch; do headers "$p" | sed -n "s/^Subject: //p"; done >"$TRASH/have" &&
-	{ echo "[PATCH 0/8] $(sed -n 1p "$TOOLKIT/cocci/page-alloc/cover.txt")" &&
-	  awk "{ printf \"[PATCH %d/8] %s\n\", NR, \$0 }" "$TRASH/subjects"; } >"$TRASH/want" &&
+	{ echo "[PATCH 0/9] $(sed -n 1p "$TOOLKIT/cocci/page-alloc/cover.txt")" &&
+	  awk "{ printf \"[PATCH %d/9] %s\n\", NR, \$0 }" "$TRASH/subjects"; } >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/have"
 '
 
@@ -108,7 +109,7 @@ body() {
 }
 
 test_expect_success 'a caller commit: the rationale, then its entry body' '
-	body 4 >"$TRASH/have" &&
+	body 5 >"$TRASH/have" &&
 	{ cat "$TOOLKIT/drivers-migrated/page-alloc/_rationale-node.txt" && echo &&
 	  sed "1,/^\$/d" "$TOOLKIT/drivers-migrated/page-alloc/kvm-vmx.txt" && echo; } >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/have"
@@ -125,7 +126,7 @@ test_expect_success 'the split commit lists what moved, computed from the diff' 
 '
 
 test_expect_success 'the remove-node commit: VM_WARN_ON_ONCE() for VM_BUG_ON(), because of checkpatch' '
-	body 7 | tr "\n" " " >"$TRASH/have" &&
+	body 8 | tr "\n" " " >"$TRASH/have" &&
 	grep -q "VM_WARN_ON_ONCE()" "$TRASH/have" &&
 	grep -q "had VM_BUG_ON()" "$TRASH/have" &&
 	grep -q "checkpatch.pl rejects new BUG_ON() variants" "$TRASH/have"
@@ -147,10 +148,10 @@ test_expect_success 'every commit ends with TRAILERS, then Signed-off-by; author
 test_expect_success 'the cover letter: subject, summary, shortlog, diffstat, base-commit, change-id' '
 	c=$(ls "$out"/0000-*.patch) &&
 	{ sed 1,2d "$TOOLKIT/cocci/page-alloc/cover.txt" && echo && echo ---; } >"$TRASH/want" &&
-	awk "body && /^Ada Tester \(8\):\$/ { exit } body { print } NF == 0 { body = 1 }" "$c" >"$TRASH/have" &&
+	awk "body && /^Ada Tester \(9\):\$/ { exit } body { print } NF == 0 { body = 1 }" "$c" >"$TRASH/have" &&
 	test_cmp "$TRASH/want" "$TRASH/have" &&
 	sed "s/^/      /" "$TRASH/subjects" >"$TRASH/want" &&
-	awk "/^Ada Tester \(8\):\$/ { f = 1; next } f && NF == 0 { exit } f" "$c" >"$TRASH/have" &&
+	awk "/^Ada Tester \(9\):\$/ { f = 1; next } f && NF == 0 { exit } f" "$c" >"$TRASH/have" &&
 	test_cmp "$TRASH/want" "$TRASH/have" &&
 	grep -qE "^ 17 files changed, [0-9]+ insertions\(\+\), [0-9]+ deletions\(-\)\$" "$c" &&
 	grep -qx "base-commit: $base" "$c" &&

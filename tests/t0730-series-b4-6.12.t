@@ -36,7 +36,7 @@ test_expect_success 'make series without any network (unshare -n: no route), b4 
 		echo "# unshare -n not permitted: run with the network" &&
 		series >"$TRASH/out" 2>"$TRASH/err"
 	fi &&
-	grep -E "^series.sh: 8 patch\(es\) and a cover letter in $out/; $branch is at [0-9a-f]+, b4 series [0-9]{8}-api-migrate-page-alloc-[0-9a-f]{12} v1\$" "$TRASH/out"
+	grep -E "^series.sh: 9 patch\(es\) and a cover letter in $out/; $branch is at [0-9a-f]+, b4 series [0-9]{8}-api-migrate-page-alloc-[0-9a-f]{12} v1\$" "$TRASH/out"
 '
 
 test_expect_success 'b4 prep --show-info: the series, revision 1, its base and commits' '
@@ -48,7 +48,7 @@ test_expect_success 'b4 prep --show-info: the series, revision 1, its base and c
 	grep -qx "cover-strategy: commit" "$TRASH/info" &&
 	grep -qx "base-commit: $baseline" "$TRASH/info" &&
 	grep -qx "end-commit: $(git -C "$kdir" rev-parse "$branch")" "$TRASH/info" &&
-	test "$(grep -c "^commit-" "$TRASH/info")" -eq 8 &&
+	test "$(grep -c "^commit-" "$TRASH/info")" -eq 9 &&
 	changeid=$(sed -n "s/^change-id: //p" "$TRASH/info") &&
 	grep -qx "change-id: $changeid" "$out"/0000-*.patch &&
 	echo "$changeid" >"$TRASH/changeid"
@@ -59,7 +59,7 @@ test_expect_success 'b4 prep -p DIR writes $(O)/series/ again: the same files, o
 	b4_on_branch prep -p "$TRASH/p" >"$TRASH/p.log" 2>&1 &&
 	(cd "$out" && ls) >"$TRASH/want.ls" && (cd "$TRASH/p" && ls) >"$TRASH/have.ls" &&
 	test_cmp "$TRASH/want.ls" "$TRASH/have.ls" &&
-	test "$(wc -l <"$TRASH/want.ls")" -eq 9 &&
+	test "$(wc -l <"$TRASH/want.ls")" -eq 10 &&
 	for f in $(cat "$TRASH/want.ls"); do
 		masked "$out/$f" >"$TRASH/want" && masked "$TRASH/p/$f" >"$TRASH/have" &&
 		test_cmp "$TRASH/want" "$TRASH/have" || exit 1
@@ -120,14 +120,14 @@ test_expect_success 'FORCE=1 on a new BASE: revision 2 of the same change-id, th
 	grep -qx "change-id: $(cat "$TRASH/changeid")" "$TRASH/info" &&
 	grep -qx "base-commit: $newbase" "$TRASH/info" &&
 	grep -qx "change-id: $(cat "$TRASH/changeid")" "$out"/0000-*.patch &&
-	grep -q "^Subject: \[PATCH v2 0/8\] " "$out"/0000-*.patch
+	grep -q "^Subject: \[PATCH v2 0/9\] " "$out"/0000-*.patch
 '
 
 test_expect_success 'b4 prep --compare-to v1: the range-diff of the two revisions' '
 	b4_on_branch prep --compare-to v1 >"$TRASH/rd" 2>&1 &&
 	cat "$TRASH/rd" &&
-	test "$(grep -cE "^ *[0-9]+: +[0-9a-f]+ [=!] +[0-9]+: +[0-9a-f]+ " "$TRASH/rd")" -eq 8 &&
-	grep -E "^ *8: +[0-9a-f]+ ! +8: " "$TRASH/rd" &&
+	test "$(grep -cE "^ *[0-9]+: +[0-9a-f]+ [=!] +[0-9]+: +[0-9a-f]+ " "$TRASH/rd")" -eq 9 &&
+	grep -E "^ *9: +[0-9a-f]+ ! +9: " "$TRASH/rd" &&
 	grep -q "Reviewed-by: Rita Reviewer" "$TRASH/rd"
 '
 
