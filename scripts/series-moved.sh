@@ -2,7 +2,7 @@
 # Say, for a commit message, what the change staged in the current tree (a
 # kernel git work tree) moves between headers: which declarations, from and
 # to which header, which files include the destination now and where
-# MAINTAINERS lists it. Prints one paragraph per destination, wrapped to 72
+# MAINTAINERS lists it; and which functions are no longer exported. Prints one paragraph per destination, wrapped to 72
 # columns; nothing when nothing moved.
 #
 #   series-moved.sh
@@ -108,5 +108,22 @@ while read -r st dest; do
 		printf '\n\n'
 	} | awk -f "$TOOLKIT/scripts/wrap.awk" >>"$work/text"
 done <"$work/dests"
+
+# Exports the change removes and does not add elsewhere: what moved into a
+# private header is no interface for modules.
+git diff --cached -U0 HEAD | sed -n 's/^\([-+]\)EXPORT_SYMBOL[A-Z_]*(\([A-Za-z0-9_]*\).*/\1 \2/p' |
+	awk '$1 == "-" { gone[$2] = 1 } $1 == "+" { back[$2] = 1 }
+	     END { for (n in gone) if (!(n in back)) print n "()" }' | sort >"$work/unexported"
+if [ -s "$work/unexported" ]; then
+	n=$(wc -l <"$work/unexported")
+	{
+		if [ "$n" -eq 1 ]; then
+			printf '%s is no longer exported: no module may call it now that only its own directory declares it, and none in the tree does.' "$(cat "$work/unexported")"
+		else
+			printf '%s are no longer exported: no module may call them now that only their own directory declares them, and none in the tree does.' "$(join <"$work/unexported")"
+		fi
+		printf '\n\n'
+	} | awk -f "$TOOLKIT/scripts/wrap.awk" >>"$work/text"
+fi
 [ -f "$work/text" ] && sed '$d' "$work/text"
 exit 0

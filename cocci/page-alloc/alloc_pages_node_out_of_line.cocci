@@ -15,7 +15,7 @@ virtual report
 
 // Only the exact shape that fold_alloc_pages_node.cocci leaves becomes a
 // prototype: the step move-alloc-pages adds that body, out of line, to
-// mm/page_alloc.c (scripts/steps/alloc_pages_node.c.in).
+// mm/page_alloc.c (alloc_pages_node.c.in, by out-of-line.sh).
 @shape depends on patch@
 typedef gfp_t;
 identifier f, core, nid, gfp, order;
@@ -25,10 +25,7 @@ position p;
  {
  if (nid == NUMA_NO_NODE)
 	nid = numa_mem_id();
- if (nid < 0 || nid >= MAX_NUMNODES) {
-	VM_WARN_ON_ONCE(1);
-	return NULL;
- }
+ VM_WARN_ON_ONCE(nid < 0 || nid >= MAX_NUMNODES);
  warn_if_node_offline(nid, gfp);
  return core(gfp, order, nid, NULL);
  }

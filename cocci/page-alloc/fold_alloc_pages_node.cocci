@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /// Fold __alloc_pages_node() into alloc_pages_node(), its only user once
-/// every caller has moved to alloc_pages_node(). The node check stays, as a
-/// warning and a failed allocation rather than a BUG. For include/linux/gfp.h.
+/// every caller has moved to alloc_pages_node(). The node check stays a
+/// CONFIG_DEBUG_VM check, VM_WARN_ON_ONCE() for VM_BUG_ON(): without
+/// CONFIG_DEBUG_VM it compiles to nothing, as before. For include/linux/gfp.h.
 ///
 // Confidence: High
 // Comments: handles both the _noprof forms (v6.10+) and the plain ones.
@@ -19,10 +20,7 @@ identifier nid, gfp, order;
  {
  ...
 - return __alloc_pages_node_noprof(nid, gfp, order);
-+ if (nid < 0 || nid >= MAX_NUMNODES) {
-+	VM_WARN_ON_ONCE(1);
-+	return NULL;
-+ }
++ VM_WARN_ON_ONCE(nid < 0 || nid >= MAX_NUMNODES);
 + warn_if_node_offline(nid, gfp);
 +
 + return __alloc_pages_noprof(gfp, order, nid, NULL);
@@ -44,10 +42,7 @@ identifier nid, gfp, order;
  {
  ...
 - return __alloc_pages_node(nid, gfp, order);
-+ if (nid < 0 || nid >= MAX_NUMNODES) {
-+	VM_WARN_ON_ONCE(1);
-+	return NULL;
-+ }
++ VM_WARN_ON_ONCE(nid < 0 || nid >= MAX_NUMNODES);
 + warn_if_node_offline(nid, gfp);
 +
 + return __alloc_pages(gfp, order, nid, NULL);

@@ -10,9 +10,14 @@
 # declaration staying in STEP_FROM still uses (STEP_FROM must not need
 # STEP_TO). A new STEP_TO (STEP_CREATE=yes) gets STEP_INCLUDE's includes
 # and, with STEP_MAINTAINERS=FILE, a MAINTAINERS line in FILE's section.
+# When the spec makes STEP_TO wholly private ("private: STEP_TO"), the
+# EXPORT_SYMBOL*() of each function that moved goes too, unless a file that
+# Kbuild can build as a module uses it (then it stays, with a note).
 # Runs at the top of the tree; see scripts/lib/steps.sh for the contract.
 # shellcheck source=scripts/lib/lib.sh
 . "$TOOLKIT/scripts/lib/lib.sh"
+# shellcheck source=scripts/lib/spec.sh
+. "$TOOLKIT/scripts/lib/spec.sh"
 set -f # names may be shell patterns: never expanded against files
 
 from=${STEP_FROM:?} to=${STEP_TO:?}
@@ -93,3 +98,24 @@ for header in ${STEP_INCLUDE:-}; do set -- "$@" --include "$header"; done
 if [ $created = 1 ] && [ -n "${STEP_MAINTAINERS:-}" ]; then
 	"$TOOLKIT/scripts/maintainers-add.sh" "$to" "$STEP_MAINTAINERS" || exit
 fi
+
+# Exports of what became private: "private: HEADER" with no patterns.
+spec_get 0 private | grep -qx "$to" || exit 0
+dir=${to%/*}/
+# shellcheck disable=SC2046
+git grep -n -E "^EXPORT_SYMBOL[A-Z_]*\(($(tr '
+' '|' <"$work/moving" | sed 's/|$//'))[,)]" -- "$dir" |
+	while IFS=: read -r file line text; do
+		name=$(echo "$text" | sed 's/^[A-Z_]*(\([A-Za-z0-9_]*\).*//')
+		module=$("$TOOLKIT/scripts/module-users.sh" "$name" "$file") || exit 2
+		if [ -n "$module" ]; then
+			printf '%s:%s:1: note: %s() stays exported: %s, which Kbuild can build as a module, uses it\n' \
+				"$file" "$line" "$name" "$module" >&2
+			continue
+		fi
+		printf '%s %s\n' "$file" "$line"
+	done >"$work/exports" || exit 2
+sort -k1,1 -k2,2nr "$work/exports" | while read -r file line; do
+	sed -i "${line}d" "$file" || exit 2
+	verbose "$file:$line: export removed"
+done || die "cannot remove the exports of what moved"
