@@ -59,6 +59,26 @@ test_expect_success 'on the migrated tree a second make apply changes nothing' '
 	test -z "$(git -C "$kdir" status --porcelain)"
 '
 
+test_expect_success 'a call spatch cannot match: make apply STEPS=callers applies the rest, names it, exit 1' '
+	git -C "$kdir" checkout -q -f "$(git -C "$KDIR_DEFAULT" rev-parse HEAD)" &&
+	mkdir -p "$kdir/drivers/fixture" &&
+	cp "$TEST_DIR/cocci/drivers/fixture/unparsable.c" "$kdir/drivers/fixture/" &&
+	git -C "$kdir" add drivers/fixture &&
+	git -C "$kdir" -c user.name=t -c user.email=t@t commit -qm "an odd caller" &&
+	expect_exit 1 apply >"$TRASH/out" 2>"$TRASH/err" &&
+	grep -x "drivers/fixture/unparsable.c:10:9: warning: __alloc_pages_node() not migrated: spatch could not match this call; migrate it by hand" "$TRASH/err" &&
+	grep -x "apply.sh: error: the steps left calls to a human (warnings above); migrate them by hand" "$TRASH/err" &&
+	test "$(git -C "$kdir" status --porcelain | wc -l)" -eq 5
+'
+
+test_expect_success 'then every step: remove-node stops naming the call left, KDIR as it was, exit 1' '
+	git -C "$kdir" checkout -q -f HEAD &&
+	expect_exit 1 apply STEPS= >"$TRASH/out" 2>"$TRASH/err" &&
+	grep -x "drivers/fixture/unparsable.c:10:9: error: __alloc_pages_node() is still used after step remove-node; convert it by hand" "$TRASH/err" &&
+	grep -q "^apply.sh: error: step remove-node failed (exit 1); nothing was applied\$" "$TRASH/err" &&
+	test -z "$(git -C "$kdir" status --porcelain)"
+'
+
 test_expect_success 'an unknown step is a usage error' '
 	expect_exit 2 apply STEPS=frobnicate 2>"$TRASH/err" &&
 	grep -q "unknown step .frobnicate. in STEPS; known steps: " "$TRASH/err"

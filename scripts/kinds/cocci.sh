@@ -40,7 +40,7 @@ cscan refs . $symbols -- $candidates | while IFS=: read -r path line col sym; do
 			"$path" "$line" "$col" "$sym"
 done >>"$work/warnings"
 cat "$work/warnings" >&2
-[ -n "${STEP_FINDINGS:-}" ] && cat "$work/warnings" >>"$STEP_FINDINGS"
+[ -n "${FINDINGS:-}" ] && cat "$work/warnings" >>"$FINDINGS"
 
 [ -n "${STEP_GONE:-}" ] || exit 0
 # shellcheck disable=SC2086

@@ -8,7 +8,7 @@
 # place and exits 0 (nothing changed means it did not apply, and it says
 # why), 1 when it fails, 2 on an environment error. What it leaves to a
 # human (a call spatch could not match) it prints on stderr compiler-style
-# and also appends to the file $STEP_FINDINGS.
+# and also appends to the file $FINDINGS.
 
 # steps_selected: set $steps to $STEPS (default: every step of the spec, in
 # order); an unknown name is a usage error.
@@ -18,7 +18,7 @@ steps_selected() {
 	for _s in $steps; do
 		case " $_all" in
 		*" $_s "*) ;;
-		*) die "unknown step '$_s' in STEPS; the steps of $MIGRATION: $_all" ;;
+		*) die "unknown step '$_s' in STEPS; known steps: $_all(MIGRATION=$MIGRATION)" ;;
 		esac
 	done
 }
@@ -33,20 +33,20 @@ steps_selected() {
 # means for the caller's output. Findings do not stop the step; they set
 # step_findings to 1.
 step_run() {
-	STEP_FINDINGS=$(mktemp) || die "cannot create a temporary file"
-	export STEP_FINDINGS
+	FINDINGS=$(mktemp) || die "cannot create a temporary file"
+	export FINDINGS
 	for _part in $(spec_parts "$2"); do
 		(step_export "$_part" &&
 			cd "$1" && prog=$2 "$TOOLKIT/scripts/kinds/$(spec_get "$_part" kind).sh")
 		_rc=$?
 		[ $_rc -eq 0 ] && continue
-		rm -f "$STEP_FINDINGS"
+		rm -f "$FINDINGS"
 		git -C "$1" reset -q --hard HEAD && git -C "$1" clean -q -fd
 		printf '%s: error: step %s failed (exit %d); %s\n' "$prog" "$2" "$_rc" "$3" >&2
 		exit "$_rc"
 	done
-	[ -s "$STEP_FINDINGS" ] && step_findings=1
-	rm -f "$STEP_FINDINGS"
+	[ -s "$FINDINGS" ] && step_findings=1
+	rm -f "$FINDINGS"
 	(cd "$1" && prog=$2 "$TOOLKIT/scripts/tidy.sh") || {
 		git -C "$1" reset -q --hard HEAD && git -C "$1" clean -q -fd
 		printf '%s: error: step %s: checkpatch.pl --fix failed; %s\n' "$prog" "$2" "$3" >&2
