@@ -49,7 +49,7 @@ test_expect_success 'x86_64 defconfig, CONFIG_DEBUG_VM off: mm/page_alloc.i' '
 '
 
 test_expect_success 'alloc_pages_node_noprof() compares nid only inside sizeof(): no code for it' '
-	awk "/^struct page \*alloc_pages_node_noprof\(/ { f = 1 } f { print } f && /^}/ { exit }" \
+	awk "/^struct page \*alloc_pages_node_noprof\(.*\)\$/ { f = 1 } f { print } f && /^}/ { exit }" \
 		"$build/mm/page_alloc.i" >"$TRASH/body" &&
 	grep -q "__alloc_pages_noprof(gfp_mask, order, nid" "$TRASH/body" &&
 	grep -E "nid [<>]=? " "$TRASH/body" >"$TRASH/compares" &&
