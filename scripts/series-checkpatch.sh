@@ -5,6 +5,10 @@
 #
 #   series-checkpatch.sh TREE PATCH...
 #
+# A finding checkpatch also makes on the line an added line replaces is a
+# note, "(as on the line it replaces)": a rename keeps the style of the line
+# it renames, and is not the cause of it.
+#
 # Exit: 0 no error and no warning, 1 findings, 2 checkpatch did not run.
 # /usr/bin comes first in PATH: checkpatch's SPDX check needs Debian's
 # python3-ply, which a pyenv or venv python3 does not see.
@@ -36,6 +40,33 @@ awk 'match($0, /:[0-9]+: (ERROR|WARNING|CHECK):[A-Za-z0-9_]+: /) {
 	sev = st[1] == "ERROR" ? "error" : st[1] == "WARNING" ? "warning" : "note"
 	print file ":" f[1] ":1: " sev ": " substr(rest, length(f[1]) + length(f[2]) + 5) " [" st[2] "]"
 }' "$work/out" >"$work/findings"
+
+# A finding on a line the patch changes that checkpatch makes on the line it
+# replaces too is the old line's (a renamed call in a file indented with
+# spaces): a note, not counted. checkpatch on each reversed patch says
+# (--no-tree: the old lines need no MAINTAINERS lookup per file).
+if grep -q ':1: \(error\|warning\): ' "$work/findings"; then
+	for p in "$@"; do
+		awk -f "$TOOLKIT/scripts/patch-reverse.awk" "$p" >"$work/reversed.patch" &&
+		(cd "$tree" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --no-tree --terse \
+			--show-types --color=never "$work/reversed.patch") |
+			sed -n 's/^[^:]*:\([0-9]*\): [A-Z]*:\([A-Za-z0-9_]*\): .*/\1 \2/p' >"$work/old" &&
+		grep -F "$p:" "$work/findings" | sed -n 's/^.*:\([0-9]*\):1: [a-z]*: .* \[\([A-Za-z0-9_]*\)\]$/\1 \2/p' >"$work/new" &&
+		awk -f "$TOOLKIT/scripts/checkpatch-kept.awk" "$p" "$work/old" "$work/new" |
+			sed "s|^|$p |" || exit 2
+	done >"$work/kept" || die "checkpatch.pl on the reversed patches failed"
+	awk 'FILENAME == ARGV[1] { kept[$1 ":" $2 ":1:", $3] = 1; next }
+	     match($0, /:[0-9]+:1: (error|warning): /) && match($0, /\[[A-Za-z0-9_]+\]$/) {
+		split($0, f, ": ")
+		type = substr($0, RSTART + 1, RLENGTH - 2)
+		if ((f[1], type) in kept) {
+			sub(/: (error|warning): /, ": note: ")
+			$0 = $0 " (as on the line it replaces)"
+		}
+	     }
+	     { print }' "$work/kept" "$work/findings" >"$work/findings.new" &&
+		mv "$work/findings.new" "$work/findings"
+fi
 cat "$work/findings"
 errors=$(grep -c ':1: error: ' "$work/findings")
 warnings=$(grep -c ':1: warning: ' "$work/findings")
