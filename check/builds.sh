@@ -74,41 +74,6 @@ uncovered_in() {
 	sed -n "s/^\\(.*\\): off: \\(.*\\)\$/\\1 $2 leaves \\2 off/p; s/^\\(.*\\): no rule\$/\\1 no Kbuild makefile line builds it/p" \
 		"$work/$1.covered" | while read -r f why; do uncovered "$why" "$f"; done
 }
-# depsof OBJDIR OBJ: the files OBJ's compile read, by Kbuild: the .OBJ.d
-# the compiler wrote when it failed (what REV's source reads), else the
-# deps_ list of .OBJ.cmd (what its last successful compile read); exit 1
-# when there is neither (it was never compiled).
-depsof() {
-	case $2 in */*) dot=$1/${2%/*}/.${2##*/} ;; *) dot=$1/.$2 ;; esac
-	if [ -f "$dot.d" ]; then
-		sed 's/\\$//' "$dot.d" | tr ' ' '\n' | sed '1,/:$/d; /^$/d'
-	elif [ -f "$dot.cmd" ]; then
-		# shellcheck disable=SC2016
-		sed -n '/^deps_/,/^$/{ /^deps_/d; /\$(wildcard/d; s/^ *\([^ ]*\).*/\1/p; }' "$dot.cmd"
-	else
-		return 1
-	fi
-}
-# causes ARCH: the changed files that every failed object of ARCH's build
-# (that has dependencies: depsof) depends on, other than its own source, one
-# "FILE: error: ..." line each, in $work/ARCH.causes.
-causes() {
-	d=$kbuild/$1
-	root=$(cd "$btree" && pwd -P)
-	n=0
-	: >"$work/$1.deps"
-	while read -r obj; do
-		depsof "$d" "$obj" >"$work/$1.dep" || continue
-		sed -n "s|^$root/||p" "$work/$1.dep" | grep -vxF -e "${obj%.o}.c" -e "${obj%.o}.S" |
-			sort -u >>"$work/$1.deps"
-		n=$((n + 1))
-	done <"$d/failed"
-	sort "$work/$1.deps" | uniq -c | awk -v n="$n" '$1 == n { print $2 }' |
-		grep -xF -f "$work/changed-all" |
-		awk -v n="$n" '{ printf "%s: error: %d %s to build (changed in REV)\n", $0, n,
-			n == 1 ? "object that includes it fails" : "objects that include it fail" }' \
-		>"$work/$1.causes"
-}
 builds=
 run_compare() {
 	arch=$1
@@ -118,7 +83,8 @@ run_compare() {
 		$(cat "$work/$arch.targets") >"$work/$arch.compare"
 	[ $? -le 1 ] || { cat "$work/$arch.compare"; exit 2; }
 	: >"$work/$arch.causes"
-	[ "$(cat "$kbuild/$arch/rev.rc")" -eq 0 ] || causes "$arch"
+	[ "$(cat "$kbuild/$arch/rev.rc")" -eq 0 ] ||
+		"$check/causes.sh" "$btree" "$kbuild/$arch" "$work/changed-all" >"$work/$arch.causes" || exit 2
 	cat "$work/$arch.causes" "$work/$arch.compare"
 	builds="$builds $arch"
 }
