@@ -30,7 +30,7 @@ objdir=$2 changed=$3
 depsof() {
 	case $1 in */*) dot=$objdir/${1%/*}/.${1##*/} ;; *) dot=$objdir/.$1 ;; esac
 	if [ -f "$dot.d" ]; then
-		sed 's/\\$//' "$dot.d" | tr ' ' '\n' | sed '1,/:$/d; /^$/d'
+		sed 's/\\$//' "$dot.d" | tr ' ' '\n' | awk 'target && NF { print } /:$/ { target = 1 }'
 	elif [ -f "$dot.cmd" ]; then
 		# shellcheck disable=SC2016
 		sed -n '/^deps_/,/^$/{ /^deps_/d; /\$(wildcard/d; s/^ *\([^ ]*\).*/\1/p; }' "$dot.cmd"
