@@ -6,10 +6,10 @@
 #
 # GROUP: tools (what the targets run: every target installs it), kernel (the
 # default tree's source, for make kernel), tests (the 6.1 source, clang's
-# sanitizers and libFuzzer, xmllint, and the powerpc cross compiler the 6.12
-# tests build with, for make test), cross-ARCH (the Debian cross compiler
-# for a kernel ARCH, check/cross.sh's: make check and make ci install it for
-# the architectures whose files a change touches). No GROUP: tools, kernel
+# sanitizers and libFuzzer, xmllint, and the powerpc and sparc cross
+# compilers the 6.12 tests build with, for make test), cross-ARCH (the Debian
+# cross compiler for a kernel ARCH, check/cross.sh's: make check and make ci
+# install it for the architectures whose files a change touches or affects). No GROUP: tools, kernel
 # and tests, so that a users' pipeline running make ci installs no kernel
 # source.
 # shellcheck source=scripts/lib/lib.sh
@@ -34,7 +34,8 @@ for group in ${*:-tools kernel tests}; do
 		pahole perl git python3-ply python3-git" ;;
 	kernel) packages="$packages linux-source-6.12" ;;
 	tests) packages="$packages linux-source-6.1 clang libclang-rt-dev libxml2-utils"
-		cross powerpc ;;
+		cross powerpc
+		cross sparc ;;
 	cross-?*) cross "${group#cross-}" ;;
 	*) die "unknown group '$group'; known groups: tools kernel tests cross-ARCH" ;;
 	esac

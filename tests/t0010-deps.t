@@ -12,14 +12,17 @@ printf '#!/bin/sh\nexit 1\n' >"$fake/sudo"
 printf '#!/bin/sh\necho "apt-get must not run" >&2; exit 99\n' >"$fake/apt-get"
 chmod +x "$fake"/*
 tools="coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev pahole perl git python3-ply python3-git"
-# The tests' powerpc cross compiler, unless one is on PATH (fake dpkg-query
-# or not, a compiler there is one).
-powerpc=$("$TOOLKIT/check/cross.sh" powerpc) && powerpc= || powerpc=" gcc-${powerpc%-}"
+# The tests' cross compilers, but those on PATH (fake dpkg-query or not, a
+# compiler there is one).
+cross=
+for arch in powerpc sparc; do
+	prefix=$("$TOOLKIT/check/cross.sh" $arch) || cross="$cross gcc-${prefix%-}"
+done
 
 test_expect_success 'without root or sudo: exit 2 and the exact command' '
 	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 	grep -q "^deps.sh: error: missing packages: coccinelle parallel gcc " "$TRASH/err" &&
-	grep -qx "  apt-get update && apt-get install -y --no-install-recommends $tools linux-source-6.12 linux-source-6.1 clang libclang-rt-dev libxml2-utils$powerpc" "$TRASH/err" &&
+	grep -qx "  apt-get update && apt-get install -y --no-install-recommends $tools linux-source-6.12 linux-source-6.1 clang libclang-rt-dev libxml2-utils$cross" "$TRASH/err" &&
 	! grep -q "must not run" "$TRASH/err"
 '
 

@@ -65,6 +65,13 @@ test_expect_success 'the powerpc file is built with its Debian cross compiler, i
 	! summary | grep "not covered"
 '
 
+test_expect_success 'the sparc files the change affects are built too; loongarch has no Debian compiler' '
+	test "$(dpkg-query -W -f="\${db:Status-Status}" gcc-sparc64-linux-gnu)" = installed &&
+	summary | grep -E "^  build sparc +ok: [0-9]+ object\(s\)$" &&
+	test "$(grep -c "^arch/sparc/" "$co/check/kbuild/check/sparc/objects")" -ge 1 &&
+	test ! -e "$co/check/kbuild/check/loongarch"
+'
+
 test_expect_success 'a warm re-check builds nothing at BASE' '
 	check REV="$migrated" BASE="$baseline" &&
 	test "$(cat "$TRASH/rc")" -eq 0 &&
