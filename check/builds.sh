@@ -97,9 +97,10 @@ if [ "$btree" != "$tree" ] &&
 	git -C "$btree" checkout -q --detach -f "$rev" || die "cannot check out $rev in $btree"
 fi
 
-# The other architectures whose files the change touches, and the cross
-# compilers missing for them that Debian has, installed before any build:
-# without root or sudo, deps.sh prints the apt-get command (exit 2).
+# The other architectures with files to build (changed or affected), and
+# the cross compilers missing for them that Debian has, installed before
+# any build: without root or sudo, deps.sh prints the apt-get command
+# (exit 2).
 arches=$(sed -n 's|^arch/\([^/]*\)/.*|\1|p' "$work/files" | grep -vx x86 | sort -u)
 install=
 for arch in $arches; do
