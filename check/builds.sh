@@ -1,8 +1,11 @@
 #!/bin/sh
 # The build half of make check: the allmodconfig builds of the compile units
 # a change affects, at BASE and at REV, compared (check/compare.sh); x86_64,
-# and another architecture's files with that architecture's allmodconfig
-# when a Debian cross compiler for it is installed (check/cross.sh).
+# and another architecture's files with that architecture's allmodconfig,
+# built with its Debian cross compiler (check/cross.sh), which
+# scripts/deps.sh installs when it is missing (without root or sudo: the
+# apt-get command printed, exit 2). The files of an architecture Debian has
+# no cross compiler for are named "not covered".
 #
 #   builds.sh [--build-tree BTREE] TREE KBUILD CACHE BASE REV WORK
 #
@@ -12,10 +15,14 @@
 # persistent build directories, KBUILD/ARCH; CACHE: BASE's diagnostics;
 # WORK: this run's files. FULL=1 builds the whole tree.
 #
-# Prints the compiler's errors and the new warnings, compiler-style. Leaves
-# in WORK: summary (the table's rows: one per build and warnings check, the
-# failed objects and their errors, the changed files no build covers),
-# failures (the kinds of failure, one a line), first (the first error).
+# Prints the compiler's errors and the new warnings, compiler-style; when
+# objects fail, first their likely cause: each file changed between BASE
+# and REV that every failed object depends on, by Kbuild's dependency
+# files ("FILE: error: N objects that include it fail to build (changed in
+# REV)"). Leaves in WORK: summary (the table's rows: one per build and
+# warnings check, the causes, the failed objects and their errors, the
+# changed files no build covers), failures (the kinds of failure, one a
+# line), first (the first error: a cause when there is one).
 # Exit: 0 clean, 1 a failed object or a new warning, 2 environment.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
@@ -37,7 +44,8 @@ if [ "${FULL:-0}" = 1 ]; then
 else
 	"$check/affected.sh" "$tree" "$base" "$rev" >"$work/units" || exit 2
 fi
-git -C "$tree" diff --name-only --no-renames --diff-filter=d "$base" "$rev" -- '*.c' '*.S' >"$work/changed"
+git -C "$tree" diff --name-only --no-renames --diff-filter=d "$base" "$rev" >"$work/changed-all"
+grep '\.[cS]$' "$work/changed-all" >"$work/changed"
 grep -v -e '/$' -e '^all$' "$work/units" | cat - "$work/changed" | sort -u >"$work/files"
 info "$(wc -l <"$work/units") compile unit(s) or directories affected; $(wc -l <"$work/changed") changed" >&2
 
@@ -72,8 +80,12 @@ run_compare() {
 	shift
 	# shellcheck disable=SC2046
 	"$check/compare.sh" "$@" "$btree" "$kbuild/$arch" "$cache" "$base" "$rev" \
-		$(cat "$work/$arch.targets")
-	[ $? -le 1 ] || exit 2
+		$(cat "$work/$arch.targets") >"$work/$arch.compare"
+	[ $? -le 1 ] || { cat "$work/$arch.compare"; exit 2; }
+	: >"$work/$arch.causes"
+	[ "$(cat "$kbuild/$arch/rev.rc")" -eq 0 ] ||
+		"$check/causes.sh" "$btree" "$kbuild/$arch" "$work/changed-all" >"$work/$arch.causes" || exit 2
+	cat "$work/$arch.causes" "$work/$arch.compare"
 	builds="$builds $arch"
 }
 
@@ -84,6 +96,23 @@ if [ "$btree" != "$tree" ] &&
 	[ -n "$(git -C "$tree" diff --name-only "$base" "$rev" -- '*Kconfig*')" ]; then
 	git -C "$btree" checkout -q --detach -f "$rev" || die "cannot check out $rev in $btree"
 fi
+
+# The other architectures with files to build (changed or affected), and
+# the cross compilers missing for them that Debian has, installed before
+# any build: without root or sudo, deps.sh prints the apt-get command
+# (exit 2).
+arches=$(sed -n 's|^arch/\([^/]*\)/.*|\1|p' "$work/files" | grep -vx x86 | sort -u)
+install=
+for arch in $arches; do
+	prefix=$("$check/cross.sh" "$arch")
+	case $? in
+	0) ;;
+	1) [ -z "$prefix" ] || install="$install cross-$arch" ;;
+	*) exit 2 ;;
+	esac
+done
+# shellcheck disable=SC2086
+[ -z "$install" ] || "$TOOLKIT/scripts/deps.sh" $install >&2 || exit 2
 
 # x86_64 first: the affected directories and objects it builds.
 grep -v '^arch/' "$work/files" >"$work/x86_64.files"
@@ -98,14 +127,17 @@ fi
 uncovered_in x86_64 "x86_64 allmodconfig"
 [ -s "$work/x86_64.targets" ] && run_compare x86_64
 
-# Other architectures, with their cross compiler when one is installed.
-for arch in $(sed -n 's|^arch/\([^/]*\)/.*|\1|p' "$work/files" | grep -vx x86 | sort -u); do
+# The other architectures, with their cross compilers.
+for arch in $arches; do
 	grep "^arch/$arch/" "$work/files" >"$work/$arch.files"
 	prefix=$("$check/cross.sh" "$arch")
 	case $? in
 	0) ;;
-	1) uncovered "ARCH=$arch: no ${prefix}gcc (Debian package gcc-${prefix%-})" $(cat "$work/$arch.files"); continue ;;
-	*) uncovered "ARCH=$arch: Debian has no cross compiler for it" $(cat "$work/$arch.files"); continue ;;
+	1) [ -z "$prefix" ] || die "${prefix}gcc is still missing after installing gcc-${prefix%-}"
+		# shellcheck disable=SC2046
+		uncovered "ARCH=$arch: Debian has no cross compiler for it" $(cat "$work/$arch.files")
+		continue ;;
+	*) exit 2 ;;
 	esac
 	"$check/build.sh" --arch "$arch" --cross "$prefix" "$btree" "$kbuild/$arch" || exit 2
 	covered "$arch"
@@ -122,11 +154,12 @@ for arch in $builds; do
 		row "build $arch" "ok: $(wc -l <"$d/objects") object(s)"
 	else
 		row "build $arch" "FAILED: $(wc -l <"$d/failed") of $(wc -l <"$d/objects") object(s)"
-		sed 's/^/    /' "$d/failed"
+		sed 's/^/    /' "$work/$arch.causes" "$d/failed"
 		grep ': \(error\|fatal error\): ' "$d/diagnostics" >"$work/errors"
 		sed 's/^/      /' "$work/errors"
 		failed "build $arch"
-		[ -s "$work/first" ] || { cat "$work/errors"; sed "s/\$/: failed to build ($arch)/" "$d/failed"; } |
+		[ -s "$work/first" ] ||
+			{ cat "$work/$arch.causes" "$work/errors"; sed "s/\$/: failed to build ($arch)/" "$d/failed"; } |
 			head -n 1 >"$work/first"
 	fi
 	if [ -s "$d/new-warnings" ]; then

@@ -12,9 +12,12 @@
 # What is built (check/affected.sh): the changed .c and .S files, the
 # directories the spec's build: lines name for what changed, and every .c file that references a
 # declaration the change touched; for x86_64 allmodconfig, and for another
-# architecture's files with that architecture's allmodconfig when a Debian
-# cross compiler for it is installed (check/cross.sh). A changed compile
-# unit that no build covers is named in the summary.
+# architecture's files with that architecture's allmodconfig, built with its
+# Debian cross compiler (check/cross.sh), installed when missing
+# (scripts/deps.sh cross-ARCH). A changed compile unit that no build covers
+# (an architecture Debian has no cross compiler for, an option allmodconfig
+# leaves off) is named in the summary; when objects fail, the changed files
+# they all include are named first (check/causes.sh).
 #
 # Exit: 0 clean; 1 leaks, api errors, a failed object or a new warning;
 # 2 usage or environment errors. The summary at the end says which.

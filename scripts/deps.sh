@@ -6,10 +6,26 @@
 #
 # GROUP: tools (what the targets run: every target installs it), kernel (the
 # default tree's source, for make kernel), tests (the 6.1 source, clang's
-# sanitizers and libFuzzer, xmllint, for make test). No GROUP: all three, so
-# that a users' pipeline running make ci installs no kernel source.
+# sanitizers and libFuzzer, xmllint, and the powerpc and sparc cross
+# compilers the 6.12 tests build with, for make test), cross-ARCH (the Debian
+# cross compiler for a kernel ARCH, check/cross.sh's: make check and make ci
+# install it for the architectures whose files a change touches or affects). No GROUP: tools, kernel
+# and tests, so that a users' pipeline running make ci installs no kernel
+# source.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/lib/lib.sh"
+
+# cross ARCH: the Debian package of ARCH's cross compiler, none when one is
+# installed.
+cross() {
+	_prefix=$("$TOOLKIT/check/cross.sh" "$1")
+	case $? in
+	0) ;;
+	1) [ -n "$_prefix" ] || die "Debian has no cross compiler for ARCH=$1"
+		packages="$packages gcc-${_prefix%-}" ;;
+	*) exit 2 ;;
+	esac
+}
 
 packages=
 for group in ${*:-tools kernel tests}; do
@@ -17,8 +33,11 @@ for group in ${*:-tools kernel tests}; do
 	tools) packages="$packages coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev
 		pahole perl git python3-ply python3-git b4" ;;
 	kernel) packages="$packages linux-source-6.12" ;;
-	tests) packages="$packages linux-source-6.1 clang libclang-rt-dev libxml2-utils" ;;
-	*) die "unknown group '$group'; known groups: tools kernel tests" ;;
+	tests) packages="$packages linux-source-6.1 clang libclang-rt-dev libxml2-utils"
+		cross powerpc
+		cross sparc ;;
+	cross-?*) cross "${group#cross-}" ;;
+	*) die "unknown group '$group'; known groups: tools kernel tests cross-ARCH" ;;
 	esac
 done
 

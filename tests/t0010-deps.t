@@ -12,11 +12,17 @@ printf '#!/bin/sh\nexit 1\n' >"$fake/sudo"
 printf '#!/bin/sh\necho "apt-get must not run" >&2; exit 99\n' >"$fake/apt-get"
 chmod +x "$fake"/*
 tools="coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev pahole perl git python3-ply python3-git"
+# The tests' cross compilers, but those on PATH (fake dpkg-query or not, a
+# compiler there is one).
+cross=
+for arch in powerpc sparc; do
+	prefix=$("$TOOLKIT/check/cross.sh" $arch) || cross="$cross gcc-${prefix%-}"
+done
 
 test_expect_success 'without root or sudo: exit 2 and the exact command' '
 	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 	grep -q "^deps.sh: error: missing packages: coccinelle parallel gcc " "$TRASH/err" &&
-	grep -qx "  apt-get update && apt-get install -y --no-install-recommends $tools linux-source-6.12 linux-source-6.1 clang libclang-rt-dev libxml2-utils" "$TRASH/err" &&
+	grep -qx "  apt-get update && apt-get install -y --no-install-recommends $tools linux-source-6.12 linux-source-6.1 clang libclang-rt-dev libxml2-utils$cross" "$TRASH/err" &&
 	! grep -q "must not run" "$TRASH/err"
 '
 
@@ -27,9 +33,16 @@ test_expect_success 'a group: only its packages (make ci in a pipeline installs 
 	grep -qx "  apt-get update && apt-get install -y --no-install-recommends linux-source-6.12" "$TRASH/err"
 '
 
+test_expect_success 'cross-ARCH: the Debian cross compiler of a kernel ARCH, derived by check/cross.sh' '
+	prefix=$("$TOOLKIT/check/cross.sh" s390) && exit 1
+	test "$prefix" = s390x-linux-gnu- &&
+	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" cross-s390 cross-arm64 2>"$TRASH/err" &&
+	grep -qx "  apt-get update && apt-get install -y --no-install-recommends gcc-s390x-linux-gnu gcc-aarch64-linux-gnu" "$TRASH/err"
+'
+
 test_expect_success 'an unknown group: exit 2, the groups named' '
 	expect_exit 2 "$TOOLKIT/scripts/deps.sh" nosuch 2>"$TRASH/err" &&
-	grep -qx "deps.sh: error: unknown group .nosuch.; known groups: tools kernel tests" "$TRASH/err"
+	grep -qx "deps.sh: error: unknown group .nosuch.; known groups: tools kernel tests cross-ARCH" "$TRASH/err"
 '
 
 test_expect_success 'on this machine everything is installed: silent, exit 0' '

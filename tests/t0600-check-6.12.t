@@ -1,11 +1,13 @@
 #!/bin/sh
 # make check on the Debian 6.12 tree: the migration, committed in a scratch
-# worktree on the baseline, passes; three mutations, each a throwaway commit
-# on top of it, fail with the file named and the kind of failure said:
-# (a) a call of the removed __alloc_pages_node() in an x86 driver, caught
-# by the api check and by the build; (b) a syntax error in mm/page_alloc.h,
-# a failed build; (c) an unused variable in a file the migration touched, a
-# new warning.
+# worktree on the baseline, passes, its powerpc file built with the Debian
+# cross compiler make check installs; three mutations, each a throwaway
+# commit on top of it, fail with the file named and the kind of failure
+# said: (a) a call of the removed __alloc_pages_node() in an x86 driver,
+# caught by the api check and by the build; (b) an unclosed parameter list
+# in mm/page_alloc.h, a failed build whose cause, the header, make check
+# and make ci name first; (c) an unused variable in a file the migration
+# touched, a new warning.
 #
 # One check directory (worktree, build directory, base cache) serves every
 # test and survives between runs: $O/test/check-6.12. Commits have fixed
@@ -46,16 +48,28 @@ test_expect_success 'make check passes on the migrated tree (BASE: its parent, t
 	summary | grep -E "^  leaks +ok$" &&
 	summary | grep -E "^  api +ok$" &&
 	summary | grep -E "^  build x86_64 +ok: [0-9]+ object\(s\)$" &&
-	summary | grep -E "^  warnings x86_64 +ok: none new$"
+	summary | grep -E "^  warnings x86_64 +ok: none new$" &&
+	! summary | grep "not covered"
 '
 
-test_expect_success 'the files x86_64 allmodconfig does not build are named' '
-	if command -v powerpc64-linux-gnu-gcc || command -v powerpc64le-linux-gnu-gcc ||
-		command -v powerpc-linux-gnu-gcc; then
-		summary | grep -E "^  build powerpc +ok"
-	else
-		summary | grep -x "    arch/powerpc/platforms/cell/ras.c: ARCH=powerpc: no powerpc64-linux-gnu-gcc (Debian package gcc-powerpc64-linux-gnu)"
-	fi
+ras=arch/powerpc/platforms/cell/ras
+test_expect_success 'the powerpc file is built with its Debian cross compiler, installed, at BASE and at REV' '
+	test "$(dpkg-query -W -f="\${db:Status-Status}" gcc-powerpc64-linux-gnu)" = installed &&
+	summary | grep -E "^  build powerpc +ok: [0-9]+ object\(s\)$" &&
+	summary | grep -E "^  warnings powerpc +ok: none new$" &&
+	grep -x "$ras.o" "$co/check/kbuild/check/powerpc/objects" &&
+	test -f "$co/check/kbuild/check/powerpc/$ras.o" &&
+	ls "$co/check/cache/powerpc-$baseline-"*.diagnostics &&
+	grep -E "^compare.sh: powerpc: (building BASE [0-9a-f]+: [0-9]+ target|BASE [0-9a-f]+ diagnostics from )" "$TRASH/err" &&
+	grep -E "^compare.sh: powerpc: building REV [0-9a-f]+: [0-9]+ target\(s\)$" "$TRASH/err" &&
+	! summary | grep "not covered"
+'
+
+test_expect_success 'the sparc files the change affects are built too; loongarch has no Debian compiler' '
+	test "$(dpkg-query -W -f="\${db:Status-Status}" gcc-sparc64-linux-gnu)" = installed &&
+	summary | grep -E "^  build sparc +ok: [0-9]+ object\(s\)$" &&
+	test "$(grep -c "^arch/sparc/" "$co/check/kbuild/check/sparc/objects")" -ge 1 &&
+	test ! -e "$co/check/kbuild/check/loongarch"
 '
 
 test_expect_success 'a warm re-check builds nothing at BASE' '
@@ -101,22 +115,42 @@ static __maybe_unused struct page *smartconnect_page(void)\\
 	tail -n 1 "$TRASH/out" | grep -x "make check: FAILED: api, build x86_64.*"
 '
 
-# (b) A missing semicolon inside mm/page_alloc.h: every mm/ file that
-# includes it fails, and the error is in the header.
-test_expect_success '(b) a syntax error in mm/page_alloc.h: the build fails, the header named' '
+# (b) An unclosed parameter list at the end of mm/page_alloc.h: every mm/
+# file that includes it fails, with errors in its own text and in the
+# headers it includes next, none in mm/page_alloc.h; the header is named
+# first as the cause, with the count. The commit is one checkpatch accepts,
+# so that make ci's verdict on it is the build's.
+test_expect_success '(b) an unclosed parameter list in mm/page_alloc.h: the header named first, with the count' '
 	git -C "$kdir" reset -q --hard "$migrated" &&
-	sed -i "s/^#endif.*__MM_PAGE_ALLOC_H.*/static inline int page_alloc_broken(void) { return 0 }\\n&/" \
-		"$kdir/mm/page_alloc.h" &&
-	grep -q page_alloc_broken "$kdir/mm/page_alloc.h" &&
-	commit "mutation: syntax error in mm/page_alloc.h" &&
+	sed -i "s/^#endif.*__MM_PAGE_ALLOC_H.*/int page_alloc_broken(int order,\\n&/" "$kdir/mm/page_alloc.h" &&
+	grep -q "^int page_alloc_broken(int order,$" "$kdir/mm/page_alloc.h" &&
+	git -C "$kdir" add -A &&
+	GIT_AUTHOR_DATE=2024-01-01T00:00:00Z GIT_COMMITTER_DATE=2024-01-01T00:00:00Z \
+		git -C "$kdir" -c user.name="Check Tester" -c user.email=check@example.org commit -q -s \
+		-m "mm: Declare page_alloc_broken()" -m "A test of make check and make ci." &&
+	n=$(git -C "$kdir" grep -l "^#include \"page_alloc.h\"" -- "mm/*.c" | wc -l) &&
+	test "$n" -ge 2 &&
+	echo "$n" >"$TRASH/n" &&
+	cause="mm/page_alloc.h: error: $n objects that include it fail to build (changed in REV)" &&
 	check &&
 	test "$(cat "$TRASH/rc")" -eq 1 &&
-	at=$(grep -n page_alloc_broken "$kdir/mm/page_alloc.h" | cut -d: -f1) &&
-	summary | grep -E "^  build x86_64 +FAILED: [0-9]+ of [0-9]+ object\(s\)$" &&
-	summary | grep -x "    mm/page_alloc.o" &&
-	summary | grep "^      mm/page_alloc.h:$at:[0-9]*: error: expected .;. before .}. token" &&
+	grep -m 1 ": error: " "$TRASH/out" | grep -xF "$cause" &&
+	summary | grep -A 1 -E "^  build x86_64 +FAILED: $n of [0-9]+ object\(s\)$" | tail -n 1 | grep -xF "    $cause" &&
+	test "$(summary | grep -c "^    mm/[^ ]*\.o$")" -eq "$n" &&
 	summary | grep -E "^  (leaks|api) +ok$" | wc -l | grep -qx 2 &&
 	tail -n 1 "$TRASH/out" | grep -x "make check: FAILED: build x86_64"
+'
+
+test_expect_success '(b) make ci on that commit: its build verdict names the header first, with the count' '
+	n=$(cat "$TRASH/n") &&
+	cause="mm/page_alloc.h: error: $n objects that include it fail to build (changed in REV)" &&
+	short=$(git -C "$kdir" rev-parse --short HEAD) &&
+	expect_exit 1 env KDIR="$kdir" O="$co" RANGE="$migrated..HEAD" "$TOOLKIT/ci/ci.sh" \
+		>"$TRASH/ci" 2>"$TRASH/ci.err" &&
+	grep -x "ok 3 - $short mm: Declare page_alloc_broken(): checkpatch" "$TRASH/ci" &&
+	grep -A 1 -x "not ok 4 - $short mm: Declare page_alloc_broken(): build" "$TRASH/ci" |
+		tail -n 1 | grep -xF "# $cause" &&
+	grep -xF "# make ci: FAILED: first failing commit 1/1 $short \"mm: Declare page_alloc_broken()\": build: $cause" "$TRASH/ci"
 '
 
 # (c) An unused variable in alloc_vmcs_cpu(), which the migration changed.

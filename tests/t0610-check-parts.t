@@ -1,7 +1,8 @@
 #!/bin/sh
 # The parts of make check on small fixtures, no kernel build: the warning
 # comparison, the Kbuild coverage of a file, the affected compile units of
-# a change, the cross-compiler lookup, and check.sh's BASE/REV errors.
+# a change, the cross-compiler lookup and its install without root, the
+# cause of a failed build, and check.sh's BASE/REV errors.
 . "$(dirname "$0")/lib/tap.sh"
 
 check=$TOOLKIT/check
@@ -127,14 +128,149 @@ test_expect_success 'affected: a deleted declaration counts on the base side' '
 	test_cmp "$TRASH/want" "$TRASH/affected"
 '
 
-test_expect_success 'cross: a Debian cross compiler found on PATH, or the one to install' '
-	mkdir -p "$TRASH/bin" &&
-	printf "#!/bin/sh\n" >"$TRASH/bin/aarch64-linux-gnu-gcc" &&
-	chmod +x "$TRASH/bin/aarch64-linux-gnu-gcc" &&
-	test "$(PATH=$TRASH/bin:$PATH "$check/cross.sh" arm64)" = aarch64-linux-gnu- &&
-	expect_exit 1 env PATH=/nonexistent /bin/sh "$check/cross.sh" s390 >"$TRASH/s390" &&
-	test "$(cat "$TRASH/s390")" = s390x-linux-gnu- &&
-	expect_exit 2 "$check/cross.sh" hexagon
+# A Debian mirror's cross compilers, as apt-cache lists them.
+mkdir -p "$TRASH/apt" "$TRASH/bin"
+cat >"$TRASH/apt/apt-cache.list" <<'EOF'
+#!/bin/sh
+[ "$1 $2" = "pkgnames gcc-" ] || exit 100
+printf '%s\n' gcc-12 gcc-12-powerpc64-linux-gnu gcc-aarch64-linux-gnu gcc-arm-none-eabi \
+	gcc-hppa-linux-gnu gcc-hppa64-linux-gnu gcc-powerpc-linux-gnu gcc-powerpc64-linux-gnu \
+	gcc-powerpc64le-linux-gnu gcc-s390x-linux-gnu gcc-mips64el-linux-gnuabi64 \
+	gcc-mips-linux-gnu gcc-mips64-linux-gnuabi64 gcc-sh4-linux-gnu
+EOF
+printf '#!/bin/sh\n' >"$TRASH/apt/apt-cache.empty"
+chmod +x "$TRASH/apt/apt-cache.list" "$TRASH/apt/apt-cache.empty"
+ln -s apt-cache.list "$TRASH/apt/apt-cache"
+# The tools cross.sh runs, without this machine's compilers.
+mkdir -p "$TRASH/tools"
+for tool in awk basename cat dirname sed sort; do
+	ln -sf "$(command -v $tool)" "$TRASH/tools/$tool"
+done
+# cross ARCH: cross.sh ARCH with that apt-cache and no compiler but
+# $TRASH/bin's; prints "PREFIX EXIT".
+cross() {
+	out=$(PATH=$TRASH/apt:$TRASH/bin:$TRASH/tools /bin/sh "$check/cross.sh" "$1") && rc=0 || rc=$?
+	echo "$out $rc"
+}
+
+test_expect_success 'cross: the package to install, derived from what apt-cache lists: 64-bit, big-endian first' '
+	for arch in powerpc arm64 parisc s390 mips sh hexagon; do
+		printf "%s: %s\n" "$arch" "$(cross "$arch")"
+	done >"$TRASH/cross" &&
+	cat >"$TRASH/want" <<-EOF &&
+	powerpc: powerpc64-linux-gnu- 1
+	arm64: aarch64-linux-gnu- 1
+	parisc: hppa64-linux-gnu- 1
+	s390: s390x-linux-gnu- 1
+	mips: mips64-linux-gnuabi64- 1
+	sh: sh4-linux-gnu- 1
+	hexagon:  1
+	EOF
+	test_cmp "$TRASH/want" "$TRASH/cross"
+'
+
+test_expect_success 'cross: an installed one is found on PATH, even one apt-cache does not list' '
+	printf "#!/bin/sh\n" >"$TRASH/bin/powerpc64le-linux-gnu-gcc" &&
+	printf "#!/bin/sh\n" >"$TRASH/bin/riscv64-linux-gnu-gcc" &&
+	chmod +x "$TRASH/bin/powerpc64le-linux-gnu-gcc" "$TRASH/bin/riscv64-linux-gnu-gcc" &&
+	test "$(cross powerpc)" = "powerpc64le-linux-gnu- 0" &&
+	test "$(cross riscv)" = "riscv64-linux-gnu- 0"
+'
+
+test_expect_success 'cross: no package lists (apt-get update never ran), or no ARCH: exit 2' '
+	ln -sf apt-cache.empty "$TRASH/apt/apt-cache" &&
+	expect_exit 2 env PATH="$TRASH/apt:$TRASH/tools" /bin/sh "$check/cross.sh" powerpc 2>"$TRASH/err" &&
+	echo "cross.sh: error: apt-cache knows no package; as root run: apt-get update" >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/err" &&
+	expect_exit 2 "$check/cross.sh" 2>"$TRASH/err" &&
+	grep -x "cross.sh: error: usage: cross.sh ARCH" "$TRASH/err"
+'
+
+test_expect_success 'cross: this Debian has a powerpc cross compiler (gcc-powerpc64-linux-gnu)' '
+	prefix=$("$check/cross.sh" powerpc) && rc=0 || rc=$?
+	test "$prefix" = powerpc64-linux-gnu- && test $rc -le 1
+'
+
+# A user without root, and without sudo (or one that asks for a password);
+# the architecture of the first of three rare Debian cross compilers that
+# is not installed.
+nobody() {
+	setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/nonexistent "$@"
+}
+missing=
+for arch in alpha m68k sh; do
+	prefix=$("$check/cross.sh" $arch) || { missing=$arch; break; }
+done
+package=gcc-${prefix%-}
+
+test_expect_success "deps.sh cross-$missing without root: the apt-get command printed, exit 2" '
+	test -n "$missing" &&
+	! nobody sudo -n true 2>/dev/null &&
+	expect_exit 2 nobody "$TOOLKIT/scripts/deps.sh" "cross-$missing" >"$TRASH/out" 2>"$TRASH/err" &&
+	cat >"$TRASH/want" <<-EOF &&
+	deps.sh: error: missing packages: $package; as root run:
+	  apt-get update && apt-get install -y --no-install-recommends $package
+	EOF
+	test_cmp "$TRASH/want" "$TRASH/err" &&
+	test ! -s "$TRASH/out"
+'
+
+test_expect_success 'deps.sh cross-ARCH for an ARCH Debian has no compiler for: exit 2, named' '
+	expect_exit 2 "$TOOLKIT/scripts/deps.sh" cross-hexagon 2>"$TRASH/err" &&
+	echo "deps.sh: error: Debian has no cross compiler for ARCH=hexagon" >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/err"
+'
+
+# causes.sh on a build directory as check/build.sh and Kbuild leave it: the
+# .cmd of an object whose last compile succeeded, the .d of one whose
+# compile failed, an object never compiled.
+fc=$TRASH/kbuild-failed
+mkdir -p "$fc/tree/mm" "$fc/tree/include/linux" "$fc/obj/mm"
+root=$(cd "$fc/tree" && pwd -P)
+cat >"$fc/obj/mm/.a.o.cmd" <<EOF
+savedcmd_mm/a.o := gcc -c -o mm/a.o $root/mm/a.c
+
+source_mm/a.o := $root/mm/a.c
+
+deps_mm/a.o := \\
+  $root/include/linux/kconfig.h \\
+    \$(wildcard include/config/FOO) \\
+  $root/mm/p.h \\
+  $root/include/linux/x.h \\
+
+mm/a.o: \$(deps_mm/a.o)
+
+\$(deps_mm/a.o):
+EOF
+cat >"$fc/obj/mm/.b.o.d" <<EOF
+mm/b.o: $root/mm/b.c $root/include/linux/kconfig.h \\
+ $root/mm/p.h $root/include/linux/x.h \\
+ include/generated/autoconf.h
+EOF
+printf 'mm/a.o\nmm/b.o\nmm/c.o\n' >"$fc/obj/failed"
+
+test_expect_success 'causes: the changed files every failed object depends on, by .cmd and .d files' '
+	printf "%s\n" mm/p.h mm/a.c mm/b.c include/linux/y.h >"$fc/changed" &&
+	"$check/causes.sh" "$fc/tree" "$fc/obj" "$fc/changed" >"$TRASH/causes" &&
+	echo "mm/p.h: error: 2 objects that include it fail to build (changed in REV)" >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/causes" &&
+	printf "%s\n" mm/p.h include/linux/x.h >"$fc/changed" &&
+	"$check/causes.sh" "$fc/tree" "$fc/obj" "$fc/changed" >"$TRASH/causes" &&
+	printf "%s\n" "include/linux/x.h: error: 2 objects that include it fail to build (changed in REV)" \
+		"mm/p.h: error: 2 objects that include it fail to build (changed in REV)" >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/causes"
+'
+
+test_expect_success 'causes: one failed object; a file that not every failed object includes is none' '
+	echo mm/b.o >"$fc/obj/failed" &&
+	echo mm/p.h >"$fc/changed" &&
+	"$check/causes.sh" "$fc/tree" "$fc/obj" "$fc/changed" >"$TRASH/causes" &&
+	echo "mm/p.h: error: 1 object that includes it fails to build (changed in REV)" >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/causes" &&
+	sed -i "s| [^ ]*/mm/p\.h||" "$fc/obj/mm/.b.o.d" &&
+	printf "mm/a.o\nmm/b.o\n" >"$fc/obj/failed" &&
+	"$check/causes.sh" "$fc/tree" "$fc/obj" "$fc/changed" >"$TRASH/causes" &&
+	test ! -s "$TRASH/causes"
 '
 
 # check.sh stops before any work when it cannot tell what to compare.
@@ -168,6 +304,26 @@ test_expect_success 'check.sh: a missing compiler is an environment error: exit 
 	expect_exit 2 env KDIR="$fk" O="$TRASH/o" BRANCH=none CC=t0610-nonesuch-gcc \
 		"$check/check.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 	tail -n 1 "$TRASH/err" | grep "error: .t0610-nonesuch-gcc. not found; install the Debian package gcc-t0610-nonesuch "
+'
+
+test_expect_success "check.sh without root, a change to arch/$missing: the cross compiler's apt-get command, exit 2" '
+	test -n "$missing" &&
+	mkdir -p "$fk/arch/$missing/kernel" &&
+	echo "int z;" >"$fk/arch/$missing/kernel/z.c" &&
+	commit "$fk" "$missing file" &&
+	rm -rf "$TRASH/nobody" && mkdir -p "$TRASH/nobody/o" &&
+	cp -R "$fk" "$TRASH/nobody/kdir" &&
+	ln -s "$O/bin" "$TRASH/nobody/o/bin" &&
+	chown -R nobody:nogroup "$TRASH/nobody" &&
+	expect_exit 2 nobody KDIR="$TRASH/nobody/kdir" O="$TRASH/nobody/o" BRANCH=none \
+		"$check/check.sh" >"$TRASH/out" 2>"$TRASH/err" &&
+	tail -n 2 "$TRASH/err" >"$TRASH/tail" &&
+	cat >"$TRASH/want" <<-EOF &&
+	deps.sh: error: missing packages: $package; as root run:
+	  apt-get update && apt-get install -y --no-install-recommends $package
+	EOF
+	test_cmp "$TRASH/want" "$TRASH/tail" &&
+	! grep "^make check: " "$TRASH/out"
 '
 
 test_done
