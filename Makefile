@@ -10,8 +10,27 @@ J ?= $(shell nproc)
 V ?= 0
 STEPS ?=
 
+# KDIR may have spaces: only the scripts use it, quoted ($(abspath) would
+# split it). O may not: make's targets are made of it. O and KDIR must not
+# hold one another (the scripts check again, with symbolic links resolved).
+ifeq ($(words $(KDIR)),1)
 override KDIR := $(abspath $(KDIR))
+else ifeq ($(filter /%,$(firstword $(KDIR))),)
+override KDIR := $(CURDIR)/$(KDIR)
+endif
+ifneq ($(words $(O)),1)
+$(error O='$(O)' is empty or has a space, and make builds its targets under O; pass O= a path without spaces)
+endif
 override O := $(abspath $(O))
+ifneq ($(words $(O)),1)
+$(error O=$(O) has a space (the toolkit's path has one); pass O= a path without spaces)
+endif
+ifneq ($(filter $(O) $(O)/%,$(firstword $(KDIR))),)
+$(error KDIR=$(KDIR) is inside O=$(O), where the toolkit keeps its scratch trees; pass an O= outside KDIR's path)
+endif
+ifneq ($(filter $(KDIR)/%,$(O)),)
+$(error O=$(O) is inside KDIR=$(KDIR), which must only hold the kernel; pass an O= outside KDIR)
+endif
 export TOOLKIT KDIR O J V STEPS
 
 # The default tree is provisioned on demand; any other KDIR must exist.
@@ -47,12 +66,12 @@ $(DEPS_STAMP): scripts/deps.sh
 
 kernel: $(DEPS_STAMP)
 	scripts/deps.sh kernel
-	scripts/kernel.sh $(TARBALL) $(DEFAULT_KDIR)
+	scripts/kernel.sh '$(TARBALL)' '$(DEFAULT_KDIR)'
 
 # A kernel without the _noprof allocation-profiling forms, for the tests.
 kernel-6.1: $(DEPS_STAMP)
 	scripts/deps.sh tests
-	scripts/kernel.sh /usr/src/linux-source-6.1.tar.xz $(TOOLKIT)/build/linux-6.1
+	scripts/kernel.sh /usr/src/linux-source-6.1.tar.xz '$(TOOLKIT)/build/linux-6.1'
 
 apply: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/apply.sh

@@ -28,6 +28,7 @@ absolute_o
 require_kdir "$KDIR"
 require_cmd git git
 require_cmd perl perl
+lock_runs series
 steps_selected
 
 BRANCH=${BRANCH:-api-migrate/page-alloc}
