@@ -25,11 +25,9 @@ override O := $(abspath $(O))
 ifneq ($(words $(O)),1)
 $(error O=$(O) has a space (the toolkit's path has one); pass O= a path without spaces)
 endif
-ifneq ($(filter $(O) $(O)/%,$(firstword $(KDIR))),)
-$(error KDIR=$(KDIR) is inside O=$(O), where the toolkit keeps its scratch trees; pass an O= outside KDIR's path)
-endif
-ifneq ($(filter $(KDIR)/%,$(O)),)
-$(error O=$(O) is inside KDIR=$(KDIR), which must only hold the kernel; pass an O= outside KDIR)
+APART := $(shell . scripts/lib/lib.sh && prog=make && require_apart '$(KDIR)' '$(O)' 2>&1)
+ifneq ($(APART),)
+$(error $(APART))
 endif
 export TOOLKIT KDIR O J V STEPS
 

@@ -156,6 +156,9 @@ worktree_at() {
 		git -C "$KDIR" worktree add -q --detach "$1" "$2" >/dev/null ||
 			die "cannot create a worktree of KDIR=$KDIR at $1"
 	fi
+	# A killed run may have left git's index lock in this tree, which is
+	# ours alone: the run holds the lock on O (lock_runs).
+	rm -f "$(git -C "$1" rev-parse --path-format=absolute --git-path index.lock)"
 	git -C "$1" checkout -q --detach -f "$2" && git -C "$1" clean -q -fdx ||
 		die "cannot check out $2 in the worktree $1"
 }
