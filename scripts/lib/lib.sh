@@ -187,10 +187,11 @@ lock_runs() {
 # _lock FD FILE WHERE [ELSE]: lock FILE on descriptor FD, or die naming the
 # run that holds it.
 _lock() {
-	eval "exec $1>>\"\$2\"" || die "cannot open the lock file $2"
+	: >>"$2" 2>/dev/null || die "cannot write the lock file $2"
+	eval "exec $1>>\"\$2\""
 	if ! flock -n "$1"; then
 		_holder=$(cat "$2" 2>/dev/null)
-		[ -n "$_holder" ] || _holder="? another run"
+		[ -n "$_holder" ] || _holder="unknown run"
 		die "another ${_holder#* } is running on $3 (pid ${_holder%% *}); wait for it to end${4:+ or $4}"
 	fi
 	printf '%s %s\n' "$$" "$_what" >"$2" || die "cannot write the lock file $2"
