@@ -13,11 +13,11 @@
 require_kernel_tree
 use_scratch_clone "spaced tree/linux"
 o=$O/test/clones/spaced.o
-# The toolkit checkout's top, and its untracked and ignored files (not the
-# changes to tracked ones: the toolkit may be edited while the test runs).
+# The toolkit checkout's top, and its untracked files (not the changes to
+# tracked ones: the toolkit may be edited while the test runs).
 toolkit_state() {
 	ls -A "$TOOLKIT"
-	git -C "$TOOLKIT" status --porcelain --ignored --untracked-files=all -- . ':!out' | grep "^[?!]"
+	git -C "$TOOLKIT" status --porcelain --untracked-files=normal | grep "^??"
 }
 toolkit_state >"$TRASH/toolkit.before"
 
