@@ -96,5 +96,6 @@ test-quick: $(DEPS_STAMP) tools
 bench: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/bench.sh
 
+# Not while a run uses O (scripts/lib/lib.sh, lock_runs).
 clean:
-	rm -rf $(O)
+	@[ ! -d '$(O)' ] || { . scripts/lib/lib.sh && prog=make && KDIR= && lock_runs clean && rm -rf '$(O)'; }

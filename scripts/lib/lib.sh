@@ -163,20 +163,20 @@ worktree_at() {
 		die "cannot check out $2 in the worktree $1"
 }
 
-# lock_runs TARGET: one run at a time on O and on KDIR. TARGET's run holds
-# flock(1) locks on $O/.lock and on api-migrate.lock in KDIR's git directory
-# until it and every process it started have ended (the locks go with the
-# last open descriptor, so a killed run never leaves one behind); another
-# run is refused at once with exit 2, naming the one that holds the lock.
-# Git's automatic gc, which would go on in the background holding them, is
-# off for the run.
+# lock_runs TARGET: one run at a time on O and on KDIR (when set). TARGET's
+# run holds flock(1) locks on $O/.lock and on api-migrate.lock in KDIR's git
+# directory until it and every process it started have ended (the locks go
+# with the last open descriptor, so a killed run never leaves one behind);
+# another run is refused at once with exit 2, naming the one that holds the
+# lock. Git's automatic gc, which would go on in the background holding
+# them, is off for the run.
 lock_runs() {
-	require_cmd flock util-linux
-	_what="make $1"
-	_kgit=$(git -C "$KDIR" rev-parse --path-format=absolute --git-dir) ||
-		die "KDIR=$KDIR is not a git work tree"
-	_lock 8 "$O/.lock" "O=$O" "pass another O="
-	_lock 9 "$_kgit/api-migrate.lock" "KDIR=$KDIR"
+	lock_file 8 "$O/.lock" "make $1" "O=$O" "pass another O="
+	if [ -n "${KDIR:-}" ]; then
+		_kgit=$(git -C "$KDIR" rev-parse --path-format=absolute --git-dir) ||
+			die "KDIR=$KDIR is not a git work tree"
+		lock_file 9 "$_kgit/api-migrate.lock" "make $1" "KDIR=$KDIR"
+	fi
 	_n=${GIT_CONFIG_COUNT:-0}
 	export "GIT_CONFIG_KEY_$_n=gc.auto" "GIT_CONFIG_VALUE_$_n=0"
 	export "GIT_CONFIG_KEY_$((_n + 1))=maintenance.auto" "GIT_CONFIG_VALUE_$((_n + 1))=false"
@@ -184,17 +184,18 @@ lock_runs() {
 	trap 'exit 2' INT TERM HUP
 }
 
-# _lock FD FILE WHERE [ELSE]: lock FILE on descriptor FD, or die naming the
-# run that holds it.
-_lock() {
+# lock_file FD FILE WHAT WHERE [ELSE]: lock FILE on descriptor FD for WHAT
+# (a run: "make apply"), or die naming the run that holds it.
+lock_file() {
+	require_cmd flock util-linux
 	: >>"$2" 2>/dev/null || die "cannot write the lock file $2"
 	eval "exec $1>>\"\$2\""
 	if ! flock -n "$1"; then
 		_holder=$(cat "$2" 2>/dev/null)
 		[ -n "$_holder" ] || _holder="unknown run"
-		die "another ${_holder#* } is running on $3 (pid ${_holder%% *}); wait for it to end${4:+ or $4}"
+		die "another ${_holder#* } is running on $4 (pid ${_holder%% *}); wait for it to end${5:+ or $5}"
 	fi
-	printf '%s %s\n' "$$" "$_what" >"$2" || die "cannot write the lock file $2"
+	printf '%s %s\n' "$$" "$3" >"$2" || die "cannot write the lock file $2"
 }
 
 # make_work_dir: $work, a temporary directory removed when the script exits;
