@@ -47,7 +47,7 @@ tk="$TRASH/tool kit"
 mkdir -p "$tk" && (cd "$TOOLKIT" && git ls-files -z | xargs -0 cp --parents -t "$tk") || exit 1
 
 test_expect_success 'a toolkit path with spaces: the default O is refused, one line' '
-	expect_exit 2 make -s -C "$tk" apply KDIR="$kdir" 2>"$TRASH/err" &&
+	expect_exit 2 env -u O make -s -C "$tk" apply KDIR="$kdir" 2>"$TRASH/err" &&
 	cat "$TRASH/err" &&
 	test "$(wc -l <"$TRASH/err")" -eq 1 &&
 	grep -q -F "O=$tk/out has a space (the toolkit'"'"'s path has one); pass O= a path without spaces" "$TRASH/err" &&
