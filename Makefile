@@ -19,11 +19,11 @@ else ifeq ($(filter /%,$(firstword $(KDIR))),)
 override KDIR := $(CURDIR)/$(KDIR)
 endif
 ifneq ($(words $(O)),1)
-$(error O='$(O)' is empty or has a space, and make builds its targets under O; pass O= a path without spaces)
+$(error make: error: O='$(O)' is empty or has a space, and make builds its targets under O; pass O= a path without spaces)
 endif
 override O := $(abspath $(O))
 ifneq ($(words $(O)),1)
-$(error O=$(O) has a space (the toolkit's path has one); pass O= a path without spaces)
+$(error make: error: O=$(O) has a space (the toolkit's path has one); pass O= a path without spaces)
 endif
 APART := $(shell . scripts/lib/lib.sh && prog=make && require_apart '$(KDIR)' '$(O)' 2>&1)
 ifneq ($(APART),)
