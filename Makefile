@@ -15,8 +15,10 @@ STEPS ?=
 # hold one another (the scripts check again, with symbolic links resolved).
 ifeq ($(words $(KDIR)),1)
 override KDIR := $(abspath $(KDIR))
-else ifeq ($(filter /%,$(firstword $(KDIR))),)
+else ifneq ($(KDIR),)
+ifeq ($(filter /%,$(firstword $(KDIR))),)
 override KDIR := $(CURDIR)/$(KDIR)
+endif
 endif
 ifneq ($(words $(O)),1)
 $(error make: error: O='$(O)' is empty or has a space, and make builds its targets under O; pass O= a path without spaces)
@@ -25,7 +27,7 @@ override O := $(abspath $(O))
 ifneq ($(words $(O)),1)
 $(error make: error: O=$(O) has a space (the toolkit's path has one); pass O= a path without spaces)
 endif
-APART := $(shell . scripts/lib/lib.sh && prog=make && require_apart '$(KDIR)' '$(O)' 2>&1)
+APART := $(if $(KDIR),$(shell . scripts/lib/lib.sh && prog=make && require_apart '$(KDIR)' '$(O)' 2>&1))
 ifneq ($(APART),)
 $(error $(APART))
 endif
