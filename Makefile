@@ -12,8 +12,27 @@ V ?= 0
 STEPS ?=
 MIGRATION ?= page-alloc
 
+# KDIR may have spaces: only the scripts use it, quoted ($(abspath) would
+# split it). O may not: make's targets are made of it. O and KDIR must not
+# hold one another (the scripts check again, with symbolic links resolved).
+ifeq ($(words $(KDIR)),1)
 override KDIR := $(abspath $(KDIR))
+else ifneq ($(KDIR),)
+ifeq ($(filter /%,$(firstword $(KDIR))),)
+override KDIR := $(CURDIR)/$(KDIR)
+endif
+endif
+ifneq ($(words $(O)),1)
+$(error make: error: O='$(O)' is empty or has a space, and make builds its targets under O; pass O= a path without spaces)
+endif
 override O := $(abspath $(O))
+ifneq ($(words $(O)),1)
+$(error make: error: O=$(O) has a space (the toolkit's path has one); pass O= a path without spaces)
+endif
+APART := $(if $(KDIR),$(shell . scripts/lib/lib.sh && prog=make && require_apart '$(KDIR)' '$(O)' 2>&1))
+ifneq ($(APART),)
+$(error $(APART))
+endif
 export TOOLKIT KDIR O J V STEPS MIGRATION
 
 # The default tree is provisioned on demand; any other KDIR must exist.
@@ -49,12 +68,12 @@ $(DEPS_STAMP): scripts/deps.sh
 
 kernel: $(DEPS_STAMP)
 	scripts/deps.sh kernel
-	scripts/kernel.sh $(TARBALL) $(DEFAULT_KDIR)
+	scripts/kernel.sh '$(TARBALL)' '$(DEFAULT_KDIR)'
 
 # A kernel without the _noprof allocation-profiling forms, for the tests.
 kernel-6.1: $(DEPS_STAMP)
 	scripts/deps.sh tests
-	scripts/kernel.sh /usr/src/linux-source-6.1.tar.xz $(TOOLKIT)/build/linux-6.1
+	scripts/kernel.sh /usr/src/linux-source-6.1.tar.xz '$(TOOLKIT)/build/linux-6.1'
 
 apply: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/apply.sh
@@ -85,5 +104,6 @@ test-quick: $(DEPS_STAMP) tools
 bench: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/bench.sh
 
+# Not while a run uses O (scripts/lib/lib.sh, lock_runs).
 clean:
-	rm -rf $(O)
+	@[ ! -d '$(O)' ] || { . scripts/lib/lib.sh && prog=make && KDIR= && lock_runs clean && rm -rf '$(O)'; }

@@ -29,6 +29,8 @@
 absolute_o
 require_kdir "${KDIR:-}"
 require_cmd git git
+lock_runs check
+require_kbuild_path "$KDIR"
 check=$TOOLKIT/check
 short() { git -C "$KDIR" rev-parse --short "$1"; }
 
@@ -65,7 +67,6 @@ id=$(basename "$KDIR")
 top=$O/check/$id
 tree=$top/tree
 kbuild=$O/check/kbuild/$id
-hold_lock "$top"
 worktree_at "$tree" "$rev"
 info "REV $(short "$rev") against BASE $(short "$base") in $tree" >&2
 

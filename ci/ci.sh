@@ -35,6 +35,8 @@ absolute_o
 require_kdir "${KDIR:-}"
 require_cmd git git
 require_cmd parallel parallel
+lock_runs ci
+require_kbuild_path "$KDIR"
 checks="leaks api checkpatch build"
 git_k() { git -C "$KDIR" "$@"; }
 
@@ -60,7 +62,6 @@ done
 id=$(basename "$KDIR")
 top=$O/ci/$id
 scan=$top/scan
-hold_lock "$O/check/$id"
 scans=$top/scans
 rm -rf "$top/commits" "$scans" "$O/ci/junit.xml" && mkdir -p "$top/commits" "$scans" ||
 	die "cannot create $top/commits"

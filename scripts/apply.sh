@@ -8,12 +8,14 @@
 # without touching anything of the user's. The per-step patches land in
 # $O/apply/NN-STEP.patch; unless --scratch is given, their sum is then
 # applied to KDIR's working tree in one "git apply", after checking that
-# KDIR is clean.
+# KDIR is clean. That write is all or nothing: every path it touches is
+# saved first, and a failure or an interrupt part-way puts them back (files
+# restored, files and directories it created removed) and says so.
 #
 # Environment: MIGRATION, KDIR, O, J, V, STEPS (default: every step, in
 # order). Exit 0 applied, 1 a step failed (nothing applied) or left findings
 # (applied; the findings printed compiler-style), 2 usage or environment.
-# How a step runs: scripts/steps.sh.
+# How a step runs: scripts/lib/steps.sh.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/lib/lib.sh"
 # shellcheck source=scripts/lib/spec.sh
@@ -30,8 +32,9 @@ esac
 
 absolute_o
 require_kdir "$KDIR"
-[ "$scratch" = 1 ] || require_clean "$KDIR"
 require_cmd git git
+lock_runs apply
+[ "$scratch" = 1 ] || require_clean "$KDIR"
 spec_load
 steps_selected
 spec_check_tree "$KDIR" "$steps"
@@ -84,6 +87,55 @@ if [ "$scratch" = 1 ]; then
 fi
 git -C "$KDIR" apply --check "$out/all.patch" ||
 	die "the patch does not apply to KDIR=$KDIR; did it change during the run?"
-git -C "$KDIR" apply "$out/all.patch" || die "git apply failed on KDIR=$KDIR"
-info "applied $(git -C "$tree" diff --name-only "$base" HEAD | wc -l) file(s) to $KDIR; patches in $out/"
+
+# The paths the patch touches, and a copy of each that exists; a path that
+# does not is noted with the top directory the write would create for it.
+saved=$out/saved
+rm -rf "$saved" && mkdir -p "$saved" || die "cannot create $saved"
+git -C "$tree" diff --name-only --no-renames "$base" HEAD >"$out/paths" ||
+	die "cannot list the changed paths in $tree"
+: >"$out/new-dirs"
+while IFS= read -r p; do
+	if [ -e "$KDIR/$p" ] || [ -L "$KDIR/$p" ]; then
+		mkdir -p "$saved/$(dirname "$p")" && cp -P -p "$KDIR/$p" "$saved/$p" ||
+			die "cannot save $KDIR/$p in $saved; nothing was applied"
+		continue
+	fi
+	d=$(dirname "$p") top=
+	while [ "$d" != . ] && [ ! -d "$KDIR/$d" ]; do top=$d d=$(dirname "$d"); done
+	[ -z "$top" ] || echo "$top" >>"$out/new-dirs"
+done <"$out/paths"
+
+# restore: KDIR's touched paths as saved; prints what could not be put back.
+restore() {
+	while IFS= read -r p; do
+		if [ -e "$saved/$p" ] || [ -L "$saved/$p" ]; then
+			cmp -s "$saved/$p" "$KDIR/$p" &&
+				[ "$(stat -c %a "$saved/$p")" = "$(stat -c %a "$KDIR/$p")" ] && continue
+			rm -f "$KDIR/$p" 2>/dev/null
+			cp -P -p "$saved/$p" "$KDIR/$p" 2>/dev/null || echo "$p"
+		elif [ -e "$KDIR/$p" ] || [ -L "$KDIR/$p" ]; then
+			rm -f "$KDIR/$p" 2>/dev/null || echo "$p"
+		fi
+	done <"$out/paths"
+	sort -u "$out/new-dirs" | while IFS= read -r d; do
+		[ ! -e "$KDIR/$d" ] || rm -rf "${KDIR:?}/$d" 2>/dev/null || echo "$d/"
+	done
+}
+
+# failed WHAT: KDIR put back, and the error says whether it is.
+failed() {
+	left=$(restore)
+	[ -n "$left" ] &&
+		die "$1; KDIR=$KDIR could not be fully restored: $(printf %s "$left" | tr "\n" " ") differ from before the run; their copies are in $saved"
+	die "$1; KDIR=$KDIR is restored as it was before the run; fix the cause and run make apply again"
+}
+
+trap 'failed "interrupted while applying the patch"' INT TERM HUP
+git -C "$KDIR" apply "$out/all.patch" 2>"$out/apply.err" || {
+	cat "$out/apply.err" >&2
+	failed "git apply failed on KDIR=$KDIR ($(grep -m 1 '^error: ' "$out/apply.err" | sed 's/^error: //'))"
+}
+trap 'exit 2' INT TERM HUP
+info "applied $(wc -l <"$out/paths") file(s) to $KDIR; patches in $out/"
 findings_exit

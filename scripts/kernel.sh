@@ -20,6 +20,12 @@ fi
 require_cmd git git
 require_cmd xz xz-utils
 
+# One make kernel at a time on DEST: the lock file is beside it.
+mkdir -p "$(dirname "$dest")" || die "cannot create $(dirname "$dest")"
+lock_file 9 "$dest.lock" "make kernel" "$dest"
+# Made by a run that has just ended: check it again.
+[ ! -e "$dest" ] || exec "$0" "$tarball" "$dest"
+
 # Extract beside the destination and rename at the end, so an interrupted
 # run never leaves a half-made tree where the next run would reuse it.
 tmp="$dest.tmp.$$"

@@ -39,6 +39,7 @@ require_kdir "$KDIR"
 require_cmd git git
 require_cmd perl perl
 require_cmd b4 b4
+lock_runs series
 spec_load
 steps_selected
 step_findings=0

@@ -85,7 +85,8 @@ test_expect_success 'an unknown step is a usage error' '
 '
 
 test_expect_success 'a KDIR that is not a kernel tree is refused' '
-	expect_exit 2 make -s -C "$TOOLKIT" apply KDIR="$TRASH" O="$TRASH/o" 2>"$TRASH/err" &&
+	mkdir -p "$TRASH/plain" &&
+	expect_exit 2 make -s -C "$TOOLKIT" apply KDIR="$TRASH/plain" O="$TRASH/o" 2>"$TRASH/err" &&
 	grep -q "is not a kernel source tree" "$TRASH/err"
 '
 

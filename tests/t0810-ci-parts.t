@@ -156,7 +156,8 @@ git -C "$tiny" -c user.name=t -c user.email=t@t commit -q -m "a root" &&
 git -C "$tiny" checkout -q main || exit 1
 if [ -x "$O/bin/cscan" ] && [ -x "$O/bin/cmove" ]; then
 	test_expect_success 'ci.sh on a root commit: leaks and api run, checkpatch and build are skipped' '
-		env KDIR="$tiny" O="$O" RANGE=main..other "$ci/ci.sh" >"$TRASH/out" 2>"$TRASH/err" &&
+		mkdir -p "$TRASH/o" && ln -sfn "$O/bin" "$TRASH/o/bin" &&
+		env KDIR="$tiny" O="$TRASH/o" RANGE=main..other "$ci/ci.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 		r=$(git -C "$tiny" rev-parse --short other) &&
 		cat >"$TRASH/expect" <<-EOT &&
 		TAP version 13
@@ -199,7 +200,7 @@ test_expect_success 'the GitLab CI job installs the dependencies, runs make ci a
 
 test_expect_success 'the configs name only targets the Makefile has' '
 	for t in $(sed -n "s/.*make -C [^ ]* \([a-z-]*\).*/\1/p" "$ci/github-actions.yml" "$ci/gitlab-ci.yml" | sort -u); do
-		make -C "$TOOLKIT" -n "$t" KDIR="$TRASH" >/dev/null 2>&1 || { echo "no target $t"; exit 1; }
+		make -C "$TOOLKIT" -n "$t" KDIR=/nonexistent >/dev/null 2>&1 || { echo "no target $t"; exit 1; }
 	done
 '
 

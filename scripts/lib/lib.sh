@@ -35,10 +35,37 @@ export TOOLKIT
 
 # absolute_o: O made when missing, and absolute, exported: the scripts hand
 # paths under it to "git -C", which would resolve a relative one elsewhere.
+# O and KDIR must not hold one another: that is refused before O is made.
 absolute_o() {
 	[ -n "${O:-}" ] || die "O is not set; pass O=<output directory>"
+	[ -z "${KDIR:-}" ] || [ ! -d "$KDIR" ] || require_apart "$KDIR" "$O"
 	mkdir -p "$O" && O=$(cd "$O" && pwd) || die "cannot create O=$O"
 	export O
+}
+
+# physical_path PATH: PATH absolute, symbolic links resolved, for a PATH
+# that need not exist yet (its missing components are kept as written).
+physical_path() {
+	_p=$1 _rest=
+	case $_p in /*) ;; *) _p=$PWD/$_p ;; esac
+	while [ ! -d "$_p" ]; do
+		_rest=/${_p##*/}$_rest
+		_p=${_p%/*}
+		[ -n "$_p" ] || _p=/
+	done
+	printf '%s%s\n' "$(cd "$_p" && pwd -P | sed 's|/$||')" "$_rest"
+}
+
+# require_apart KDIR O: the toolkit writes a scratch tree under O and
+# commits in KDIR, so neither may hold the other.
+require_apart() {
+	_k=$(physical_path "$1")/ _o=$(physical_path "$2")/
+	case $_k in "$_o"*)
+		die "KDIR=$1 is inside O=$2, where the toolkit keeps its scratch trees; pass an O= outside KDIR's path" ;;
+	esac
+	case $_o in "$_k"*)
+		die "O=$2 is inside KDIR=$1, which must only hold the kernel; pass an O= outside KDIR" ;;
+	esac
 }
 
 # require_kdir DIR: DIR must be the top of a kernel git work tree.
@@ -47,21 +74,38 @@ require_kdir() {
 	[ -d "$1" ] || die "KDIR=$1 does not exist; run 'make kernel' or pass KDIR=/path/to/linux"
 	[ -f "$1/Makefile" ] && [ -d "$1/mm" ] && [ -d "$1/include/linux" ] ||
 		die "KDIR=$1 is not a kernel source tree (no Makefile, mm/, include/linux/)"
-	top=$(git -C "$1" rev-parse --show-toplevel 2>/dev/null) ||
+	top=$(git -C "$1" rev-parse --show-toplevel 2>&1) || {
+		case $top in
+		*"dubious ownership"*)
+			_safe=$(printf '%s\n' "$top" | sed -n 's/^[[:space:]]*git config --global --add safe.directory //p' | head -n 1)
+			die "git refuses KDIR=$1: detected dubious ownership (the repository belongs to another user than $(id -un)); if you trust it, run: git config --global --add safe.directory ${_safe:-$1}" ;;
+		esac
 		die "KDIR=$1 is not a git work tree; run 'git init' there or 'make kernel'"
+	}
 	[ "$(cd "$1" && pwd -P)" = "$(cd "$top" && pwd -P)" ] ||
 		die "KDIR=$1 is inside the git work tree $top, not its top; pass KDIR=$top"
 	git -C "$1" rev-parse --verify -q HEAD >/dev/null ||
 		die "KDIR=$1 has no commit yet; commit a baseline first"
 }
 
+# require_kbuild_path KDIR: make check and make ci build under
+# $O/check/NAME, NAME being KDIR's last component, and Kbuild cannot build
+# in a path with a space.
+require_kbuild_path() {
+	case ${1##*/} in *[[:space:]]*)
+		die "KDIR=$1: its name '${1##*/}' has a space, and Kbuild cannot build in $O/check/${1##*/}; rename it, or pass KDIR= a symbolic link to it whose name has none" ;;
+	esac
+}
+
 # require_clean DIR: refuse a work tree with staged, unstaged or untracked changes.
 require_clean() {
-	dirty=$(git -C "$1" status --porcelain --untracked-files=normal 2>/dev/null | head -n 5)
+	dirty=$(git -C "$1" status --porcelain --untracked-files=normal 2>/dev/null)
 	[ -z "$dirty" ] && return 0
 	printf '%s: error: KDIR=%s has uncommitted changes; commit or stash them first:\n' \
 		"$prog" "$1" >&2
-	printf '%s\n' "$dirty" | sed 's/^/  /' >&2
+	printf '%s\n' "$dirty" | awk '
+		NR <= 5 { print "  " $0 }
+		END { if (NR > 5) print "  and " NR - 5 " more" }' >&2
 	exit 2
 }
 
@@ -129,20 +173,46 @@ worktree_at() {
 		git -C "$KDIR" worktree add -q --detach "$1" "$2" >/dev/null ||
 			die "cannot create a worktree of KDIR=$KDIR at $1"
 	fi
+	# A killed run may have left git's index lock in this tree, which is
+	# ours alone: the run holds the lock on O (lock_runs).
+	rm -f "$(git -C "$1" rev-parse --path-format=absolute --git-path index.lock)"
 	git -C "$1" checkout -q --detach -f "$2" && git -C "$1" clean -q -fdx ||
 		die "cannot check out $2 in the worktree $1"
 }
 
-# hold_lock DIR: make check and make ci share DIR's worktree and build
-# directories; DIR/lock is held until the script exits, and a second run is
-# refused while it is.
-hold_lock() {
-	_lock=$1/lock
-	mkdir -p "$1" || die "cannot create $1"
-	mkdir "$_lock" 2>/dev/null ||
-		die "another make check or make ci is running on $1; if none is, remove $_lock"
-	trap 'rm -rf "$_lock"' EXIT
+# lock_runs TARGET: one run at a time on O and on KDIR (when set). TARGET's
+# run holds flock(1) locks on $O/.lock and on api-migrate.lock in KDIR's git
+# directory until it and every process it started have ended (the locks go
+# with the last open descriptor, so a killed run never leaves one behind);
+# another run is refused at once with exit 2, naming the one that holds the
+# lock. Git's automatic gc, which would go on in the background holding
+# them, is off for the run.
+lock_runs() {
+	lock_file 8 "$O/.lock" "make $1" "O=$O" "pass another O="
+	if [ -n "${KDIR:-}" ]; then
+		_kgit=$(git -C "$KDIR" rev-parse --path-format=absolute --git-dir) ||
+			die "KDIR=$KDIR is not a git work tree"
+		lock_file 9 "$_kgit/api-migrate.lock" "make $1" "KDIR=$KDIR"
+	fi
+	_n=${GIT_CONFIG_COUNT:-0}
+	export "GIT_CONFIG_KEY_$_n=gc.auto" "GIT_CONFIG_VALUE_$_n=0"
+	export "GIT_CONFIG_KEY_$((_n + 1))=maintenance.auto" "GIT_CONFIG_VALUE_$((_n + 1))=false"
+	export GIT_CONFIG_COUNT=$((_n + 2))
 	trap 'exit 2' INT TERM HUP
+}
+
+# lock_file FD FILE WHAT WHERE [ELSE]: lock FILE on descriptor FD for WHAT
+# (a run: "make apply"), or die naming the run that holds it.
+lock_file() {
+	require_cmd flock util-linux
+	: >>"$2" 2>/dev/null || die "cannot write the lock file $2"
+	eval "exec $1>>\"\$2\""
+	if ! flock -n "$1"; then
+		_holder=$(cat "$2" 2>/dev/null)
+		[ -n "$_holder" ] || _holder="unknown run"
+		die "another ${_holder#* } is running on $4 (pid ${_holder%% *}); wait for it to end${5:+ or $5}"
+	fi
+	printf '%s %s\n' "$$" "$3" >"$2" || die "cannot write the lock file $2"
 }
 
 # make_work_dir: $work, a temporary directory removed when the script exits;
