@@ -2,7 +2,9 @@
 # lines they replace: the k-th added line of a hunk replaces its k-th
 # removed line, and a finding of the same type on that removed line (in
 # the reversed patch, scripts/patch-reverse.awk) makes the added line's
-# finding kept, not new. Prints "LINE TYPE" of each kept finding.
+# finding kept, not new; a finding on a line that adds nothing (a file's
+# header) is kept when the reversed patch has it on the same line. Prints
+# "LINE TYPE" of each kept finding.
 #
 #   awk -f checkpatch-kept.awk PATCH REVERSED_FINDINGS FINDINGS
 #
@@ -15,4 +17,8 @@ FILENAME == ARGV[1] {
 	next
 }
 FILENAME == ARGV[2] { old[$1, $2] = 1; next }
-($1 in plus_at) && ((plus_at[$1]) in minus_line) && old[minus_line[plus_at[$1]], $2] { print $1, $2 }
+# A finding on an added line: the line it replaces had it.
+($1 in plus_at) && ((plus_at[$1]) in minus_line) && old[minus_line[plus_at[$1]], $2] { print $1, $2; next }
+# On any other line (a file's header: "the file is obsolete"): the same
+# line of the reversed patch had it.
+!($1 in plus_at) && old[$1, $2] { print $1, $2 }
