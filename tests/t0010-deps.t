@@ -11,7 +11,7 @@ printf '#!/bin/sh\nexit 1\n' >"$fake/dpkg-query"
 printf '#!/bin/sh\nexit 1\n' >"$fake/sudo"
 printf '#!/bin/sh\necho "apt-get must not run" >&2; exit 99\n' >"$fake/apt-get"
 chmod +x "$fake"/*
-tools="coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev pahole perl git python3-ply python3-git"
+tools="coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev pahole perl git python3-ply python3-git b4"
 # The tests' cross compilers, but those on PATH (fake dpkg-query or not, a
 # compiler there is one).
 cross=
