@@ -10,7 +10,8 @@ O ?= out
 J ?= $(shell nproc)
 V ?= 0
 STEPS ?=
-MIGRATION ?= page-alloc
+# The migration every target runs; cocci/default names the default.
+MIGRATION ?= $(shell cat cocci/default)
 
 # KDIR may have spaces: only the scripts use it, quoted ($(abspath) would
 # split it). O may not: make's targets are made of it. O and KDIR must not

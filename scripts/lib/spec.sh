@@ -5,7 +5,7 @@
 # drivers-migrated/NAME/.
 #
 # spec_load checks the spec and sets:
-#   MIGRATION    its name (the Makefile's default: page-alloc)
+#   MIGRATION    its name (default: the one cocci/default names)
 #   SPEC         the spec file; SPEC_DIR its directory
 #   ENTRIES_DIR  drivers-migrated/NAME
 #   spec_parsed  the spec as records (scripts/spec.awk), in $O/spec/NAME
@@ -20,8 +20,9 @@ migration_names() {
 # spec_load: check MIGRATION's spec and parse it; a bad spec is an
 # environment error, named by file and line.
 spec_load() {
-	[ -n "${MIGRATION:-}" ] ||
-		die "MIGRATION is not set; pass MIGRATION=NAME, one of: $(migration_names | tr '\n' ' ')"
+	# The default is data too: cocci/default names it.
+	[ -n "${MIGRATION:-}" ] || MIGRATION=$(cat "$TOOLKIT/cocci/default" 2>/dev/null) ||
+		die "MIGRATION is not set and there is no cocci/default; pass MIGRATION=NAME, one of: $(migration_names | tr '\n' ' ')"
 	SPEC_DIR=$TOOLKIT/cocci/$MIGRATION
 	SPEC=$SPEC_DIR/migration
 	[ -f "$SPEC" ] ||
