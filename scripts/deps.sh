@@ -6,7 +6,8 @@
 #
 # GROUP: tools (what the targets run: every target installs it), kernel (the
 # default tree's source, for make kernel), tests (the 6.1 source, clang's
-# sanitizers and libFuzzer, xmllint, for make test). No GROUP: all three, so
+# sanitizers and libFuzzer, xmllint, and the sshd, rsync and distccd that
+# the SSHLOGIN and distcc tests start, for make test). No GROUP: all three, so
 # that a users' pipeline running make ci installs no kernel source.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/lib/lib.sh"
@@ -15,9 +16,10 @@ packages=
 for group in ${*:-tools kernel tests}; do
 	case $group in
 	tools) packages="$packages coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev
-		pahole perl git python3-ply python3-git b4" ;;
+		pahole perl git python3-ply python3-git b4 time" ;;
 	kernel) packages="$packages linux-source-6.12" ;;
-	tests) packages="$packages linux-source-6.1 clang libclang-rt-dev libxml2-utils" ;;
+	tests) packages="$packages linux-source-6.1 clang libclang-rt-dev libxml2-utils
+		openssh-server openssh-client rsync distcc" ;;
 	*) die "unknown group '$group'; known groups: tools kernel tests" ;;
 	esac
 done
