@@ -82,7 +82,7 @@ run_spatch() {
 			--cleanup --basefile "$work/all.cocci"
 	# shellcheck disable=SC2086
 	parallel $bar -j "$jobs" "$@" -a "$work/files" \
-		spatch --very-quiet --no-includes --include-headers -D patch -D report \
+		spatch --very-quiet --no-show-diff --no-includes --include-headers -D patch -D report \
 		--in-place --sp-file "$work/all.cocci" {}
 }
 run_spatch >"$work/report" || die "spatch failed on$coccis; rerun with J=1 to see which file"
