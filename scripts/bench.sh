@@ -16,6 +16,9 @@
 # -w of the first symbol its spec confines; target <= 1.0x.
 # Exit 0, met or not; 2 when something cannot run (a command's exit 1,
 # findings or no match, counts as a run).
+# measure sets NAME_s and NAME_kb; each step runs in a subshell with its
+# own MIGRATION.
+# shellcheck disable=SC2154,SC2030,SC2031
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/lib/lib.sh"
 # shellcheck source=scripts/lib/spec.sh
@@ -41,8 +44,9 @@ measure() {
 	: >"$work/samples"
 	_i=0
 	while [ "$_i" -le "$runs" ]; do
-		git -C "$tree" reset -q --hard && git -C "$tree" clean -q -fd ||
+		if ! git -C "$tree" reset -q --hard || ! git -C "$tree" clean -q -fd; then
 			die "cannot reset $tree"
+		fi
 		/usr/bin/time -f '%e %M' -o "$work/one" "$@" >/dev/null 2>"$work/err"
 		_rc=$?
 		# 1: findings (cscan, make apply) or no match (git grep)
@@ -113,8 +117,9 @@ for pair in $pairs; do
 		# shellcheck disable=SC2046
 		awk -f "$TOOLKIT/scripts/cocci-combine.awk" $(sort -u "$work/coccis") >"$bench/$m-$step.cocci" ||
 			exit 2
+		sort -u "$work/symbols" >"$work/symbols.sorted"
 		set --
-		for s in $(sort -u "$work/symbols"); do set -- "$@" -e "$s"; done
+		while read -r s; do set -- "$@" -e "$s"; done <"$work/symbols.sorted"
 
 		measure apply make -s -C "$TOOLKIT" apply MIGRATION="$m" STEPS="$step" \
 			KDIR="$tree" O="$bench/o"

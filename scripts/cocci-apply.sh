@@ -28,7 +28,7 @@ while [ $# -gt 0 ] && [ "$1" != -- ]; do
 	coccis="$coccis $1"
 	shift
 done
-[ $# -ge 2 ] && [ -n "$coccis" ] || die "$usage"
+if [ $# -lt 2 ] || [ -z "$coccis" ]; then die "$usage"; fi
 shift
 require_cmd spatch coccinelle
 require_cmd parallel parallel
@@ -68,7 +68,9 @@ if [ -t 2 ]; then
 	bar=--bar
 else
 	bar=
-	printf '%s: spatch over %d files, %s jobs%s\n' "${STEP_NAME:-$prog}" $# "$jobs" \
+	files=files
+	[ $# -eq 1 ] && files=file
+	printf '%s: spatch over %d %s, %s jobs%s\n' "${STEP_NAME:-$prog}" $# "$files" "$jobs" \
 		"${SSHLOGIN:+ on $SSHLOGIN}" >&2
 fi
 
