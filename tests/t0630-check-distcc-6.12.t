@@ -30,6 +30,7 @@ wait_for_port "$port" || { cat "$d/distccd.log" >&2; exit 1; }
 # could not send fails instead of passing unseen.
 DISTCC_HOSTS=127.0.0.1:$port/2 DISTCC_FALLBACK=0 DISTCC_DIR=$d/client
 export DISTCC_HOSTS DISTCC_FALLBACK DISTCC_DIR
+mkdir -p "$DISTCC_DIR" || exit 1
 
 test_expect_success 'the configuration is there (made once, kept)' '
 	"$TOOLKIT/check/build.sh" "$kdir" "$objdir" >"$TRASH/config" 2>&1
