@@ -24,12 +24,12 @@
 # shellcheck source=scripts/lib/spec.sh
 . "$(dirname "$0")/lib/spec.sh"
 
+runs=${RUNS:-3}
+case $runs in '' | *[!0-9]* | 0) die "RUNS=$runs: pass a number of runs, 1 or more" ;; esac
 absolute_o
 require_kdir "${KDIR:-}"
 [ -x "$O/bin/cscan" ] || die "$O/bin/cscan not built; run 'make tools'"
 [ -x /usr/bin/time ] || die "/usr/bin/time not found; install the Debian package time ('make deps')"
-runs=${RUNS:-3}
-case $runs in '' | *[!0-9]* | 0) die "RUNS=$runs: pass a number of runs, 1 or more" ;; esac
 bench=$O/bench
 tree=$bench/tree
 mkdir -p "$bench" || die "cannot create $bench"

@@ -10,7 +10,7 @@ kdir=$(kernel_tree) || exit 1
 num='[0-9][0-9]*\.[0-9][0-9]'
 
 test_expect_success 'bench.sh runs: exit 0, KDIR untouched' '
-	make -s -C "$TOOLKIT" O="$O" tools &&
+	make -s -C "$TOOLKIT" O="$O/test/bench-6.12" tools &&
 	git -C "$kdir" status --porcelain >"$TRASH/before" &&
 	env KDIR="$kdir" O="$O/test/bench-6.12" MIGRATION=page-alloc RUNS=1 J=2 "$TOOLKIT/scripts/bench.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 	cat "$TRASH/out" &&
