@@ -101,7 +101,8 @@ test-quick: $(DEPS_STAMP) tools
 	scripts/deps.sh tests
 	KERNEL_TESTS=0 prove --timer tests/
 
-# The scanner's speed against git grep, on the default tree or KDIR.
+# The steps against make coccicheck and git grep, the scanner against git
+# grep, on the default tree or KDIR (RUNS=3, BENCH="MIGRATION:STEP ...").
 bench: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/bench.sh
 

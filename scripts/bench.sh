@@ -1,49 +1,150 @@
 #!/bin/sh
-# make bench: the migration's leak check (cscan leak) over KDIR against its
-# anchor, git grep -w of the first symbol the spec confines, over the same
-# tree. Warm cache: one warm-up run each, then the median of 5 runs each.
-# Prints both medians and the ratio; exit 0.
+# make bench: the toolkit's speed against what kernel developers compare it
+# with, on KDIR (never changed: the runs happen in a scratch worktree of its
+# HEAD under $O/bench). Every command runs as a whole process, once to warm
+# up, then RUNS times (default 3); printed: the median wall time and the
+# median peak memory (GNU time's %M, the largest process), and the ratios.
+#
+# For each migration's first step with a semantic patch (a cocci step, or a
+# rename step whose cocci: is the same change as a semantic patch), or the
+# steps BENCH names (MIGRATION:STEP ...):
+#   make apply STEPS=STEP     against
+#   make coccicheck MODE=patch COCCI=<the step's semantic patches, combined>
+#   git grep -w -e SYMBOL...  (the step's symbols:, or the old names of rename:)
+# Targets: a cocci step <= 1.0x coccicheck, a rename step <= 3.0x git grep.
+# And the scanner: check/leaks.sh (cscan leak) of MIGRATION against git grep
+# -w of the first symbol its spec confines; target <= 1.0x.
+# Exit 0, met or not; 2 when something cannot run (a command's exit 1,
+# findings or no match, counts as a run).
+# measure sets NAME_s and NAME_kb; each step runs in a subshell with its
+# own MIGRATION.
+# shellcheck disable=SC2154,SC2030,SC2031
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/lib/lib.sh"
 # shellcheck source=scripts/lib/spec.sh
 . "$(dirname "$0")/lib/spec.sh"
 
+runs=${RUNS:-3}
+case $runs in '' | *[!0-9]* | 0) die "RUNS=$runs: pass a number of runs, 1 or more" ;; esac
+absolute_o
 require_kdir "${KDIR:-}"
-O=${O:-$TOOLKIT/out}
 [ -x "$O/bin/cscan" ] || die "$O/bin/cscan not built; run 'make tools'"
+[ -x /usr/bin/time ] || die "/usr/bin/time not found; install the Debian package time ('make deps')"
+bench=$O/bench
+tree=$bench/tree
+mkdir -p "$bench" || die "cannot create $bench"
+make_work_dir
+
+# measure NAME CMD...: run CMD (output discarded) once, then $runs times,
+# resetting the scratch tree before each run; sets ${NAME}_s (median wall
+# seconds) and ${NAME}_kb (median peak KB).
+measure() {
+	_name=$1
+	shift
+	: >"$work/samples"
+	_i=0
+	while [ "$_i" -le "$runs" ]; do
+		if ! git -C "$tree" reset -q --hard || ! git -C "$tree" clean -q -fd; then
+			die "cannot reset $tree"
+		fi
+		/usr/bin/time -f '%e %M' -o "$work/one" "$@" >/dev/null 2>"$work/err"
+		_rc=$?
+		# 1: findings (cscan, make apply) or no match (git grep)
+		if [ $_rc -gt 1 ]; then
+			tail -n 5 "$work/err" >&2
+			die "'$*' failed (exit $_rc)"
+		fi
+		[ "$_i" -gt 0 ] && tail -n 1 "$work/one" >>"$work/samples"
+		_i=$((_i + 1))
+	done
+	_mid=$(((runs + 1) / 2))
+	eval "${_name}_s=\$(cut -d' ' -f1 \"\$work/samples\" | sort -n | sed -n ${_mid}p)"
+	eval "${_name}_kb=\$(cut -d' ' -f2 \"\$work/samples\" | sort -n | sed -n ${_mid}p)"
+}
+
+# report LABEL WHAT NAME: one measured line.
+report() {
+	eval "printf '%s: %s: %s: %s s, %s KB peak (median of %s)\n' \"\$prog\" \"\$1\" \"\$2\" \"\$${3}_s\" \"\$${3}_kb\" \"\$runs\""
+}
+
+# ratio LABEL A B TARGET: A/B, and whether it is at most TARGET (none: no target).
+ratio() {
+	awk -v p="$prog" -v l="$1" -v n="$2" -v a="$3" -v b="$4" -v t="$5" 'BEGIN {
+		r = b > 0 ? a / b : 0
+		printf "%s: %s: ratio %s: %.2f", p, l, n, r
+		if (t != "none") printf " (target <= %.1f: %s)", t, (r <= t ? "met" : "NOT met")
+		printf "\n"
+	}'
+}
+
+KDIR=$(cd "$KDIR" && pwd) && export KDIR
+worktree_at "$tree" "$(git -C "$KDIR" rev-parse HEAD)" 2>/dev/null
+
+# The steps: BENCH, else each migration's first step with a semantic patch.
+if [ -n "${BENCH:-}" ]; then
+	pairs=$BENCH
+else
+	pairs=
+	for m in $(migration_names); do
+		step=$(MIGRATION=$m && spec_load && for s in $(spec_steps); do
+			for part in $(spec_parts "$s"); do
+				[ -n "$(spec_get "$part" cocci)" ] && echo "$s" && exit 0
+			done
+		done)
+		[ -n "$step" ] && pairs="$pairs $m:$step"
+	done
+fi
+
+for pair in $pairs; do
+	m=${pair%%:*} step=${pair#*:}
+	label="$m $step"
+	(
+		MIGRATION=$m
+		spec_load
+		: >"$work/coccis"
+		: >"$work/symbols"
+		kind=
+		for part in $(spec_parts "$step"); do
+			k=$(spec_get "$part" kind)
+			for c in $(spec_get "$part" cocci); do echo "$SPEC_DIR/$c" >>"$work/coccis"; done
+			case $k in
+			cocci) spec_get "$part" symbols | tr ' ' '\n' >>"$work/symbols"; kind=${kind:-$k} ;;
+			rename) spec_get "$part" rename | cut -d' ' -f1 >>"$work/symbols"; kind=${kind:-$k} ;;
+			esac
+		done
+		[ -s "$work/coccis" ] || die "$label: no semantic patch (cocci:) to compare with"
+		[ -s "$work/symbols" ] || die "$label: no symbols (symbols: or rename:) for git grep"
+		# shellcheck disable=SC2046
+		awk -f "$TOOLKIT/scripts/cocci-combine.awk" $(sort -u "$work/coccis") >"$bench/$m-$step.cocci" ||
+			exit 2
+		sort -u "$work/symbols" >"$work/symbols.sorted"
+		set --
+		while read -r s; do set -- "$@" -e "$s"; done <"$work/symbols.sorted"
+
+		measure apply make -s -C "$TOOLKIT" apply MIGRATION="$m" STEPS="$step" \
+			KDIR="$tree" O="$bench/o"
+		measure cc make -s -C "$tree" coccicheck MODE=patch COCCI="$bench/$m-$step.cocci" J="${J:-2}"
+		measure grep git -C "$tree" grep -w "$@"
+		report "$label" "make apply STEPS=$step" apply
+		report "$label" "make coccicheck MODE=patch COCCI=$(sort -u "$work/coccis" | sed 's|.*/||' | tr '\n' '+' | sed 's/+$//')" cc
+		report "$label" "git grep -w $*" grep
+		target_cc=none target_grep=none
+		case $kind in
+		cocci) target_cc=1.0 ;;
+		rename) target_grep=3.0 ;;
+		esac
+		ratio "$label" make-apply/coccicheck "$apply_s" "$cc_s" "$target_cc"
+		ratio "$label" make-apply/git-grep "$apply_s" "$grep_s" "$target_grep"
+	) || exit
+done
+
+# The scanner, as make check-leaks runs it, on MIGRATION.
 spec_load
 sym=$(spec_get 0 confine | awk '{ print $1; exit }')
-[ -n "$sym" ] || die "$SPEC confines no symbol: nothing for git grep to look for"
-runs=5
-
-# now_ms: wall clock in milliseconds (GNU date).
-now_ms() {
-	date +%s%3N
-}
-
-# median_ms CMD...: run CMD once to warm up, then $runs times; print the median.
-median_ms() {
-	"$@" >/dev/null 2>&1
-	i=0
-	times=
-	while [ "$i" -lt "$runs" ]; do
-		t0=$(now_ms)
-		"$@" >/dev/null 2>&1
-		t1=$(now_ms)
-		times="$times $((t1 - t0))"
-		i=$((i + 1))
-	done
-	printf '%s\n' $times | sort -n | sed -n "$(((runs + 1) / 2))p"
-}
-
-case $(now_ms) in
-*[!0-9]*) die "date +%s%3N is not supported here; bench needs GNU date (coreutils)" ;;
-esac
-cscan_ms=$(median_ms "$TOOLKIT/check/leaks.sh")
-grep_ms=$(median_ms git -C "$KDIR" grep -w "$sym")
-info "cscan leak KDIR: ${cscan_ms} ms (median of $runs)"
-info "git -C KDIR grep -w $sym: ${grep_ms} ms (median of $runs)"
-awk -v p="$prog" -v a="$cscan_ms" -v b="$grep_ms" 'BEGIN {
-	printf "%s: ratio cscan/git-grep: %.2f\n", p, (b > 0 ? a / b : 0)
-}'
+[ -n "$sym" ] || die "$MIGRATION confines no symbol: nothing for git grep to look for"
+measure scan env KDIR="$tree" "$TOOLKIT/check/leaks.sh"
+measure grep git -C "$tree" grep -w "$sym"
+report "$MIGRATION scanner" "cscan leak" scan
+report "$MIGRATION scanner" "git grep -w $sym" grep
+ratio "$MIGRATION scanner" cscan/git-grep "$scan_s" "$grep_s" 1.0
 exit 0

@@ -1,54 +1,124 @@
 #!/bin/sh
-# Apply one semantic patch to the given files in the current tree, in place,
-# with byte-minimal results.
+# Apply a step's semantic patches to the given files in the current tree, in
+# place, with byte-minimal results: one spatch run per file.
 #
-#   cocci-apply.sh COCCI FILE...
+#   cocci-apply.sh COCCI... -- FILE...
 #
-# spatch re-prints what it rewrites: a call under a cast gains a space after
-# the cast. So renames come from the semantic patch's report mode, whose
-# "use NEW() instead of OLD()" lines carry the identifier's exact position,
-# and are done token by token; the patch mode then does what is not a pure
-# rename (argument reordering). Whatever the report mode still finds after
-# that is printed on stdout, as warnings for a human to look at.
+# The semantic patches become one (cocci-combine.awk), run in patch and
+# report mode at once over each FILE (GNU parallel, J at a time): the
+# rewrites go in place, and the report rules, which follow the patch rules,
+# print on stdout what is left for a human. spatch re-prints what it
+# rewrites (a call under a cast gains a space after the cast), so a change
+# that is only identifiers renamed is redone token by token from the file
+# as it was (cocci-minimize.awk, rename-files.sh); spatch's other rewrites
+# (argument reordering) stay. The warnings are printed at their positions
+# in the result, sorted.
+#
+# SSHLOGIN (GNU parallel's --sshlogin syntax, logins separated by commas):
+# the spatch runs happen there, each file transferred, rewritten and
+# returned; every login must reach a machine with spatch, rsync and perl,
+# or nothing is run (exit 2, the login named).
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/lib/lib.sh"
 
-[ $# -ge 2 ] || die "usage: $prog COCCI FILE..."
-cocci=$1
+usage="usage: $prog COCCI... -- FILE..."
+coccis=
+while [ $# -gt 0 ] && [ "$1" != -- ]; do
+	[ -r "$1" ] || die "$1 not found"
+	coccis="$coccis $1"
+	shift
+done
+if [ $# -lt 2 ] || [ -z "$coccis" ]; then die "$usage"; fi
 shift
-[ -r "$cocci" ] || die "$cocci not found"
 require_cmd spatch coccinelle
 require_cmd parallel parallel
 
 make_work_dir
+# shellcheck disable=SC2086
+awk -f "$TOOLKIT/scripts/cocci-combine.awk" $coccis >"$work/all.cocci" || exit 2
+printf '%s\n' "$@" >"$work/files"
 
-bar=
-[ -t 1 ] && bar=--bar
-spatch_opts="--very-quiet --no-includes --include-headers --sp-file $cocci"
-
-printf '%s\n' "$@" > "$work/files"
-
-# spatch_each MODE: spatch in MODE over every file, J at a time ($extra
-# adds options).
-spatch_each() {
-	mode=$1
-	# shellcheck disable=SC2086
-	parallel $bar -j "${J:-2}" -a "$work/files" \
-		spatch $spatch_opts -D "$mode" $extra {} || return 2
+# check_logins: every login of SSHLOGIN reaches a machine with spatch,
+# rsync and perl (what GNU parallel runs there), else exit 2 naming it.
+check_logins() {
+	printf '%s\n' "$SSHLOGIN" | tr ',' '\n' | sed 's|^[0-9]*/||; /^ *$/d' >"$work/logins"
+	while read -r login; do
+		[ "$login" = : ] && continue
+		case $login in
+		*" "*) ssh=$login ;;
+		*) ssh="ssh $login" ;;
+		esac
+		$ssh -n -o BatchMode=yes -o ConnectTimeout=10 true >/dev/null 2>&1 ||
+			die "SSHLOGIN: cannot log in with '$ssh'; nothing was changed"
+		for cmd in spatch rsync perl; do
+			$ssh -n -o BatchMode=yes "command -v $cmd" >/dev/null 2>&1 ||
+				die "SSHLOGIN: '$login' has no $cmd; install coccinelle, rsync and perl there; nothing was changed"
+		done
+	done <"$work/logins"
 }
+if [ -n "${SSHLOGIN:-}" ]; then
+	require_cmd rsync rsync
+	require_cmd ssh openssh-client
+	check_logins
+fi
 
-extra=
-spatch_each report > "$work/report" || die "spatch report mode failed on $cocci"
+# Progress: GNU parallel's bar on a terminal, else one line.
+jobs=${J:-2}
+if [ -t 2 ]; then
+	bar=--bar
+else
+	bar=
+	files=files
+	[ $# -eq 1 ] && files=file
+	printf '%s: spatch over %d %s, %s jobs%s\n' "${STEP_NAME:-$prog}" $# "$files" "$jobs" \
+		"${SSHLOGIN:+ on $SSHLOGIN}" >&2
+fi
 
-# Renames: "path:line:col: warning: use NEW() instead of OLD()".
-sed -n 's/^\([^:]*\):\([0-9]*\):\([0-9]*\): warning: use \([A-Za-z0-9_]*\)() instead of \([A-Za-z0-9_]*\)()$/\1 \2 \3 \5 \4/p' \
-	"$work/report" | sort -u > "$work/renames"
-"$(dirname "$0")/rename-files.sh" "$work/renames" || exit 2
-
-extra=--in-place
 snapshot "$work/old" "$@"
-spatch_each patch > "$work/patch.log" || die "spatch patch mode failed on $cocci"
-squeeze_changed "$work/old" "$@"
-extra=
-spatch_each report | sort -t: -k1,1 -k2,2n -k3,3n
+# One run per file: the patch rules rewrite it in place, the report rules
+# print what is left.
+run_spatch() {
+	set --
+	[ -z "${SSHLOGIN:-}" ] ||
+		set -- --sshlogin "$SSHLOGIN" --workdir ... --transferfile {} --return {} \
+			--cleanup --basefile "$work/all.cocci"
+	# shellcheck disable=SC2086
+	parallel $bar -j "$jobs" "$@" -a "$work/files" \
+		spatch --very-quiet --no-show-diff --no-includes --include-headers -D patch -D report \
+		--in-place --sp-file "$work/all.cocci" {}
+}
+run_spatch >"$work/report" || die "spatch failed on$coccis; rerun with J=1 to see which file"
+
+# Byte-minimal: what is only a rename is done by position on the file as it
+# was; the rest of spatch's rewrite applies on top.
+: >"$work/renames"
+: >"$work/changed"
+n=0
+for f in "$@"; do
+	cmp -s "$work/old/$f" "$f" && continue
+	n=$((n + 1))
+	echo "$n $f" >>"$work/changed"
+	: >"$work/rest.$n"
+	diff -U0 --label "a/$f" --label "b/$f" "$work/old/$f" "$f" >"$work/diff"
+	awk -v path="$f" -v renames="$work/renames" -v rest="$work/rest.$n" \
+		-f "$TOOLKIT/scripts/cocci-minimize.awk" "$work/diff" || exit 2
+	cp "$work/old/$f" "$f" || die "cannot restore $f"
+done
+if [ -s "$work/renames" ]; then
+	"$TOOLKIT/scripts/rename-files.sh" "$work/renames" || exit 2
+fi
+while read -r n f; do
+	grep -q '^@@ ' "$work/rest.$n" || continue
+	git apply --unidiff-zero "$work/rest.$n" || die "cannot apply spatch's rewrite of $f"
+done <"$work/changed"
+# shellcheck disable=SC2046
+squeeze_changed "$work/old" $(cut -d' ' -f2- "$work/changed")
+
+# The warnings at their positions in the result.
+while read -r n f; do
+	awk -v mode=map -v path="$f" -f "$TOOLKIT/scripts/cocci-minimize.awk" \
+		"$work/renames" "$work/rest.$n" "$work/report" >"$work/report.new" &&
+		mv "$work/report.new" "$work/report" || exit 2
+done <"$work/changed"
+sort -t: -k1,1 -k2,2n -k3,3n "$work/report"
 exit 0

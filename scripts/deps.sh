@@ -6,12 +6,13 @@
 #
 # GROUP: tools (what the targets run: every target installs it), kernel (the
 # default tree's source, for make kernel), tests (the 6.1 source, clang's
-# sanitizers and libFuzzer, xmllint, and the powerpc and sparc cross
-# compilers the 6.12 tests build with, for make test), cross-ARCH (the Debian
-# cross compiler for a kernel ARCH, check/cross.sh's: make check and make ci
-# install it for the architectures whose files a change touches or affects). No GROUP: tools, kernel
-# and tests, so that a users' pipeline running make ci installs no kernel
-# source.
+# sanitizers and libFuzzer, xmllint, the powerpc and sparc cross compilers
+# the 6.12 tests build with, and the sshd, rsync and distccd that the
+# SSHLOGIN and distcc tests start, for make test), cross-ARCH (the Debian
+# cross compiler for a kernel ARCH, check/cross.sh's: make check and make
+# ci install it for the architectures whose files a change touches or
+# affects). No GROUP: tools, kernel and tests, so that a users' pipeline
+# running make ci installs no kernel source.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/lib/lib.sh"
 
@@ -31,9 +32,10 @@ packages=
 for group in ${*:-tools kernel tests}; do
 	case $group in
 	tools) packages="$packages coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev
-		pahole perl git python3-ply python3-git b4" ;;
+		pahole perl git python3-ply python3-git b4 time" ;;
 	kernel) packages="$packages linux-source-6.12" ;;
-	tests) packages="$packages linux-source-6.1 clang libclang-rt-dev libxml2-utils"
+	tests) packages="$packages linux-source-6.1 clang libclang-rt-dev libxml2-utils
+		openssh-server openssh-client rsync distcc"
 		cross powerpc
 		cross sparc ;;
 	cross-?*) cross "${group#cross-}" ;;

@@ -31,7 +31,7 @@ BEGIN {
 	allow("cocci", "gone", "")
 	allow("rename", "rename", ""); allow("rename", "scope", "")
 	allow("rename", "exclude", ""); allow("rename", "code", "1")
-	allow("rename", "prose", "")
+	allow("rename", "prose", ""); allow("rename", "cocci", "f")
 	allow("script", "run", "1f")
 	part = 0
 	where = "top"

@@ -11,7 +11,7 @@ printf '#!/bin/sh\nexit 1\n' >"$fake/dpkg-query"
 printf '#!/bin/sh\nexit 1\n' >"$fake/sudo"
 printf '#!/bin/sh\necho "apt-get must not run" >&2; exit 99\n' >"$fake/apt-get"
 chmod +x "$fake"/*
-tools="coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev pahole perl git python3-ply python3-git b4"
+tools="coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev pahole perl git python3-ply python3-git b4 time"
 # The tests' cross compilers, but those on PATH (fake dpkg-query or not, a
 # compiler there is one).
 cross=
@@ -22,7 +22,7 @@ done
 test_expect_success 'without root or sudo: exit 2 and the exact command' '
 	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 	grep -q "^deps.sh: error: missing packages: coccinelle parallel gcc " "$TRASH/err" &&
-	grep -qx "  apt-get update && apt-get install -y --no-install-recommends $tools linux-source-6.12 linux-source-6.1 clang libclang-rt-dev libxml2-utils$cross" "$TRASH/err" &&
+	grep -qx "  apt-get update && apt-get install -y --no-install-recommends $tools linux-source-6.12 linux-source-6.1 clang libclang-rt-dev libxml2-utils openssh-server openssh-client rsync distcc$cross" "$TRASH/err" &&
 	! grep -q "must not run" "$TRASH/err"
 '
 

@@ -1,18 +1,50 @@
 #!/bin/sh
-# scripts/bench.sh (make bench) runs on the 6.12 tree: both medians and the
-# ratio are printed, exit 0.
+# make bench (scripts/bench.sh) runs on the 6.12 tree and prints, for each
+# migration's first semantic-patch step and for the scanner, every measured
+# line, every ratio and whether its target is met; exit 0. One timed run of
+# each (RUNS=1): this checks what bench prints, never how fast anything is.
 . "$(dirname "$0")/lib/tap.sh"
 
-[ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
+require_kernel_tree
 kdir=$(kernel_tree) || exit 1
+num='[0-9][0-9]*\.[0-9][0-9]'
 
-test_expect_success 'bench.sh prints two medians and the ratio' '
-	make -s -C "$TOOLKIT" O="$O" tools &&
-	env KDIR="$kdir" O="$O" MIGRATION=page-alloc "$TOOLKIT/scripts/bench.sh" >"$TRASH/out" &&
+test_expect_success 'bench.sh runs: exit 0, KDIR untouched' '
+	make -s -C "$TOOLKIT" O="$O/test/bench-6.12" tools &&
+	git -C "$kdir" status --porcelain >"$TRASH/before" &&
+	env KDIR="$kdir" O="$O/test/bench-6.12" MIGRATION=page-alloc RUNS=1 J=2 "$TOOLKIT/scripts/bench.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 	cat "$TRASH/out" &&
-	grep -q "^bench.sh: cscan leak KDIR: *[0-9]* ms (median of 5)$" "$TRASH/out" &&
-	grep -q "^bench.sh: git -C KDIR grep -w __alloc_pages_node: *[0-9]* ms (median of 5)$" "$TRASH/out" &&
-	grep -q "^bench.sh: ratio cscan/git-grep: [0-9]*\.[0-9][0-9]$" "$TRASH/out"
+	git -C "$kdir" status --porcelain >"$TRASH/after" &&
+	test_cmp "$TRASH/before" "$TRASH/after"
+'
+
+for step in "page-alloc callers" "timer-delete switch"; do
+	test_expect_success "$step: make apply, coccicheck and git grep, each measured" "
+		grep -q '^bench.sh: $step: make apply STEPS=${step#* }: $num s, [0-9]* KB peak (median of 1)\$' \"\$TRASH/out\" &&
+		grep -q '^bench.sh: $step: make coccicheck MODE=patch COCCI=[^ ]*\\.cocci: $num s, [0-9]* KB peak (median of 1)\$' \"\$TRASH/out\" &&
+		grep -q '^bench.sh: $step: git grep -w -e [^ ]*\\( -e [^ ]*\\)*: $num s, [0-9]* KB peak (median of 1)\$' \"\$TRASH/out\"
+	"
+done
+
+test_expect_success 'the callers step against coccicheck: ratio and target' '
+	grep -q "^bench.sh: page-alloc callers: ratio make-apply/coccicheck: $num (target <= 1.0: \(met\|NOT met\))\$" "$TRASH/out" &&
+	grep -q "^bench.sh: page-alloc callers: ratio make-apply/git-grep: $num\$" "$TRASH/out"
+'
+
+test_expect_success 'the tree-wide rename against git grep: ratio and target' '
+	grep -q "^bench.sh: timer-delete switch: ratio make-apply/git-grep: $num (target <= 3.0: \(met\|NOT met\))\$" "$TRASH/out" &&
+	grep -q "^bench.sh: timer-delete switch: ratio make-apply/coccicheck: $num\$" "$TRASH/out"
+'
+
+test_expect_success 'the scanner against git grep: both measured, ratio and target' '
+	grep -q "^bench.sh: page-alloc scanner: cscan leak: $num s, [0-9]* KB peak (median of 1)\$" "$TRASH/out" &&
+	grep -q "^bench.sh: page-alloc scanner: git grep -w __alloc_pages_node: $num s, [0-9]* KB peak (median of 1)\$" "$TRASH/out" &&
+	grep -q "^bench.sh: page-alloc scanner: ratio cscan/git-grep: $num (target <= 1.0: \(met\|NOT met\))\$" "$TRASH/out"
+'
+
+test_expect_success 'RUNS must be a number' '
+	expect_exit 2 env KDIR="$kdir" O="$TRASH/o" RUNS=x "$TOOLKIT/scripts/bench.sh" 2>"$TRASH/err" &&
+	grep -q "RUNS=x: pass a number of runs" "$TRASH/err"
 '
 
 test_done

@@ -2,7 +2,8 @@
 # Step kind "cocci": the semantic patches STEP_COCCI (files of SPEC_DIR), in
 # order, over the files that reference one of STEP_SYMBOLS in code (cscan
 # refs): those in STEP_SCOPE (files or directories; default the whole tree)
-# less STEP_EXCLUDE. Renames are byte-minimal (scripts/cocci-apply.sh).
+# less STEP_EXCLUDE; one spatch run per file for all of them, renames
+# byte-minimal (scripts/cocci-apply.sh).
 #
 # A reference the semantic patches leave (reported by their report mode, or
 # one spatch could not match at all) is printed as a warning and recorded
@@ -26,10 +27,10 @@ fi
 verbose "candidates: $(echo $candidates)"
 
 make_work_dir
-for cocci in $STEP_COCCI; do
-	# shellcheck disable=SC2086
-	"$TOOLKIT/scripts/cocci-apply.sh" "$SPEC_DIR/$cocci" $candidates >>"$work/warnings" || exit
-done
+set --
+for cocci in $STEP_COCCI; do set -- "$@" "$SPEC_DIR/$cocci"; done
+# shellcheck disable=SC2086
+"$TOOLKIT/scripts/cocci-apply.sh" "$@" -- $candidates >"$work/warnings" || exit
 
 # What is still referenced but was not reported is a call spatch could not
 # match, most often in a function it failed to parse: never skip it silently.
