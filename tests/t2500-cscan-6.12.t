@@ -95,7 +95,7 @@ test_expect_success 'check/api.sh: exit 1, errors in the callers and include/lin
 	{ cat "$TRASH/callers" && echo include/linux/gfp.h; } | sort >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/have" &&
 	grep -q "is private to mm/; use a public interface outside it$" "$TRASH/out" &&
-	grep -q "^api.sh: error: private allocator API used outside mm/" "$TRASH/err"
+	grep -q "^api.sh: error: confined symbols used outside their directories" "$TRASH/err"
 '
 
 test_expect_success 'check/leaks.sh: exit 0' '
