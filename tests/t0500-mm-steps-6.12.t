@@ -1,5 +1,5 @@
 #!/bin/sh
-# The four steps on the Debian 6.12 tree (a scratch worktree of it): the
+# The five steps on the Debian 6.12 tree (a scratch worktree of it): the
 # page allocator's internals and its __ entry points become private to mm/,
 # the checks pass, and mm/ plus every x86 object that calls
 # alloc_pages_node() builds for x86_64 allmodconfig.
@@ -11,9 +11,9 @@ base=$(git -C "$kdir" rev-parse HEAD)
 tk() { make -s -C "$TOOLKIT" "$@" KDIR="$kdir" O="$TRASH/o"; }
 tokens='__alloc_pages|__alloc_pages_noprof|__alloc_pages_node|__alloc_pages_node_noprof'
 
-test_expect_success 'make apply runs the four steps' '
+test_expect_success 'make apply runs the five steps' '
 	tk apply >"$TRASH/out" 2>"$TRASH/err" &&
-	for step in split callers remove-node move-alloc-pages; do
+	for step in split move-buddy callers remove-node move-alloc-pages; do
 		grep -q "^apply.sh: $step: " "$TRASH/out" || { echo "no $step"; exit 1; }
 	done &&
 	git -C "$kdir" add -A &&
@@ -64,7 +64,7 @@ test_expect_success 'Documentation prose names no __alloc_pages(); stack traces 
 
 test_expect_success 'every step commit passes checkpatch.pl' '
 	git -C "$TRASH/o/apply/tree" format-patch -q -o "$TRASH/steps" "$base..HEAD" &&
-	test "$(ls "$TRASH/steps" | wc -l)" -eq 4 &&
+	test "$(ls "$TRASH/steps" | wc -l)" -eq 5 &&
 	for p in "$TRASH"/steps/*.patch; do
 		(cd "$kdir" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --no-signoff --ignore COMMIT_MESSAGE \
 			-q --show-types "$p") || { echo "in $p"; exit 1; }

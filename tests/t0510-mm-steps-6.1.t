@@ -1,5 +1,5 @@
 #!/bin/sh
-# The four steps on Debian's 6.1 tree, a kernel from before the _noprof
+# The five steps on Debian's 6.1 tree, a kernel from before the _noprof
 # allocation-profiling forms: the plain names get the same treatment, the
 # checks pass and the changed files build for x86_64 allmodconfig.
 . "$(dirname "$0")/lib/tap.sh"
@@ -20,9 +20,9 @@ test_expect_success 'the tree has no _noprof forms' '
 	! grep -qw __alloc_pages_noprof "$wt/include/linux/gfp.h"
 '
 
-test_expect_success 'make apply runs the four steps' '
+test_expect_success 'make apply runs the five steps' '
 	tk apply >"$TRASH/out" 2>"$TRASH/err" &&
-	for step in split callers remove-node move-alloc-pages; do
+	for step in split move-buddy callers remove-node move-alloc-pages; do
 		grep -q "^apply.sh: $step: " "$TRASH/out" || { echo "no $step"; exit 1; }
 	done &&
 	git -C "$wt" add -A && git -C "$wt" -c user.name=t -c user.email=t@t commit -qm migrated
