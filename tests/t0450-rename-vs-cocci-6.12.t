@@ -54,7 +54,7 @@ echo net/sctp/outqueue.c:1635 >"$TRASH/realigned"
 
 test_expect_success 'the rename kind: make apply STEPS=switch' '
 	reset_tree &&
-	make -s -C "$TOOLKIT" apply MIGRATION=timer-delete STEPS=switch KDIR="$kdir" O="$O/test/t0420.o" \
+	make -s -C "$TOOLKIT" apply MIGRATION=timer-delete STEPS=switch KDIR="$kdir" O="$O/test/t0450.o" \
 		>"$TRASH/apply.out" 2>"$TRASH/apply.err" &&
 	changed_lines >"$TRASH/rename.lines" &&
 	added_tokens >"$TRASH/rename.added" &&
