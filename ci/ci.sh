@@ -27,7 +27,8 @@
 . "$(dirname "$0")/../scripts/lib/lib.sh"
 # shellcheck source=scripts/lib/spec.sh
 . "$TOOLKIT/scripts/lib/spec.sh"
-. "$(dirname "$0")/result.sh"
+# shellcheck source=scripts/lib/ci-result.sh
+. "$(dirname "$0")/../scripts/lib/ci-result.sh"
 # shellcheck source=scripts/lib/b4.sh
 . "$TOOLKIT/scripts/lib/b4.sh"
 

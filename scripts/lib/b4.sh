@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # b4 as make series runs it (sourced after lib.sh; POSIX sh): Debian's b4
 # 0.12, offline, with the configuration that shapes the series pinned.
 #

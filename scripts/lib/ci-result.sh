@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # The result of one check of one commit, as ci/ci-check.sh left it in the
 # commit's directory (sourced by ci/summary.sh and ci/junit.sh).
 
