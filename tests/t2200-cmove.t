@@ -7,7 +7,7 @@
 # a second run, --list, and writes that fail half-way.
 . "$(dirname "$0")/lib/tap.sh"
 
-# CMOVE: another build to test, such as the sanitized one (t2200-cmove-fuzz.t)
+# CMOVE: another build to test, such as the sanitized one (t2240-cmove-fuzz.t)
 # shellcheck source=tests/lib/fixture-tree.sh
 . "$(dirname "$0")/lib/fixture-tree.sh"
 
