@@ -14,19 +14,8 @@ cscan=$O/bin/cscan
 [ -x "$cscan" ] || die "$cscan not built; run 'make tools'"
 spec_load
 set -f
-set --
-# "SYM SYM to DIR DIR" -> --allow SYM=DIR,DIR for each SYM
-nl='
-'
-IFS=$nl
-for line in $(spec_get 0 confine); do
-	unset IFS
-	dirs=$(echo "${line#* to }" | tr -s ' \t' ,)
-	for sym in ${line%% to *}; do
-		set -- "$@" --allow "$sym=$dirs"
-	done
-done
-unset IFS
+# shellcheck disable=SC2046
+set -- $(spec_scan_options confine)
 [ $# -gt 0 ] || { info "$MIGRATION confines no symbol; nothing to check"; exit 0; }
 verbose "$cscan api $* $KDIR"
 "$cscan" api ${J:+-j "$J"} "$@" "$KDIR"

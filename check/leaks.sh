@@ -13,17 +13,8 @@ cscan=$O/bin/cscan
 [ -x "$cscan" ] || die "$cscan not built; run 'make tools'"
 spec_load
 set -f
-set --
-# "HEADER PATTERN PATTERN" -> --private HEADER=PATTERN,PATTERN
-nl='
-'
-IFS=$nl
-for line in $(spec_get 0 private); do
-	unset IFS
-	# shellcheck disable=SC2086
-	set -- "$@" --private "$(printf '%s=' $line | sed 's/=/,/2g; s/[=,]$//')"
-done
-unset IFS
+# shellcheck disable=SC2046
+set -- $(spec_scan_options private)
 [ $# -gt 0 ] || { info "$MIGRATION makes no header private; nothing to check"; exit 0; }
 verbose "$cscan leak $* ${J:+-j $J} $KDIR"
 "$cscan" leak ${J:+-j "$J"} "$@" "$KDIR"

@@ -44,6 +44,24 @@ spec_check_tree() {
 		-f "$TOOLKIT/scripts/spec.awk" "$SPEC" >/dev/null || exit 2
 }
 
+# spec_scan_options KEY: the cscan options the spec's KEY lines give, one
+# word a line: "private: HEADER PATTERN..." is --private HEADER=PATTERN,...;
+# "confine: SYMBOL... to DIR..." is --allow SYMBOL=DIR,... for each SYMBOL.
+spec_scan_options() {
+	spec_get 0 "$1" | awk -v key="$1" '
+		key == "private" {
+			o = $1
+			for (i = 2; i <= NF; i++) o = o (i == 2 ? "=" : ",") $i
+			print "--private"; print o
+		}
+		key == "confine" {
+			for (t = 1; $t != "to"; t++) ;
+			dirs = $(t + 1)
+			for (i = t + 2; i <= NF; i++) dirs = dirs "," $i
+			for (i = 1; i < t; i++) { print "--allow"; print $i "=" dirs }
+		}'
+}
+
 # series_branch: the branch make series writes and make check and make ci
 # read: BRANCH, else the spec's branch:, else api-migrate/MIGRATION.
 series_branch() {
