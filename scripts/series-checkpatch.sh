@@ -5,9 +5,10 @@
 #
 #   series-checkpatch.sh TREE PATCH...
 #
-# A finding checkpatch also makes on the line an added line replaces is a
-# note, "(as on the line it replaces)": a rename keeps the style of the line
-# it renames, and is not the cause of it.
+# A finding checkpatch also makes on the line an added line replaces, or on
+# a removed line of the same text (the line moved), is a note, "(as on the
+# line it replaces)": a rename or a move keeps the style of the line it
+# renames or moves, and is not the cause of it.
 #
 # Exit: 0 no error and no warning, 1 findings, 2 checkpatch did not run.
 # /usr/bin comes first in PATH: checkpatch's SPDX check needs Debian's

@@ -6,11 +6,11 @@
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree
-kdir=$(scratch_worktree apply) || exit 1
-apply() { make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/o" STEPS=callers "$@"; }
+use_scratch_clone
+apply() { make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$o" STEPS=callers "$@"; }
 # apply_script [VAR=VALUE...]: scripts/apply.sh itself, whose exit status
 # make turns into its own (2); the tools are built by the runs through make.
-apply_script() { env KDIR="$kdir" O="$TRASH/o" STEPS=callers "$@" "$TOOLKIT/scripts/apply.sh"; }
+apply_script() { env KDIR="$kdir" O="$o" STEPS=callers "$@" "$TOOLKIT/scripts/apply.sh"; }
 
 cat >"$TRASH/callers" <<'LIST'
 arch/powerpc/platforms/cell/ras.c
@@ -42,8 +42,8 @@ test_expect_success 'each changed line differs only by the function name' '
 
 test_expect_success 'the patch is kept in O/apply' '
 	git -C "$kdir" diff >"$TRASH/applied" &&
-	test_cmp "$TRASH/o/apply/all.patch" "$TRASH/applied" &&
-	test_cmp "$TRASH/o/apply/01-callers.patch" "$TRASH/applied"
+	test_cmp "$o/apply/all.patch" "$TRASH/applied" &&
+	test_cmp "$o/apply/01-callers.patch" "$TRASH/applied"
 '
 
 test_expect_success 'a dirty KDIR is refused: exit 2, the path named, nothing changed' '
@@ -89,7 +89,7 @@ test_expect_success 'an unknown step is a usage error' '
 
 test_expect_success 'a KDIR that is not a kernel tree is refused' '
 	mkdir -p "$TRASH/plain" &&
-	expect_exit 2 make -s -C "$TOOLKIT" apply KDIR="$TRASH/plain" O="$TRASH/o" 2>"$TRASH/err" &&
+	expect_exit 2 make -s -C "$TOOLKIT" apply KDIR="$TRASH/plain" O="$o" 2>"$TRASH/err" &&
 	grep -q "is not a kernel source tree" "$TRASH/err"
 '
 

@@ -6,10 +6,9 @@
 # (chattr +i), which root cannot write either; another user makes mm/
 # read-only.
 . "$(dirname "$0")/lib/tap.sh"
-. "$TEST_DIR/lib/scratch-clone.sh"
 
 require_kernel_tree
-use_scratch_clone apply-restore
+use_scratch_clone
 apply() { make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$o" "$@"; }
 
 if [ "$(id -u)" = 0 ]; then

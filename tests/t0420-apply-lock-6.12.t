@@ -5,10 +5,9 @@
 # changed once. A run killed with SIGKILL leaves no lock that blocks the
 # next run. On a scratch clone of the 6.12 tree, STEPS=callers.
 . "$(dirname "$0")/lib/tap.sh"
-. "$TEST_DIR/lib/scratch-clone.sh"
 
 require_kernel_tree
-use_scratch_clone apply-lock
+use_scratch_clone
 apply() { make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$o" STEPS=callers "$@"; }
 # The lock file is rewritten by the run that takes it.
 rm -f "$o/.lock"

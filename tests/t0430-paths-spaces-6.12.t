@@ -8,11 +8,15 @@
 # name has a space is refused by make check (Kbuild builds under
 # $O/check/NAME).
 . "$(dirname "$0")/lib/tap.sh"
-. "$TEST_DIR/lib/scratch-clone.sh"
 
 require_kernel_tree
-use_scratch_clone "spaced tree/linux"
-o=$O/test/clones/spaced.o
+# A clone of its own at a spaced path, and its O, removed on exit: they are
+# the size of the shared ones.
+isolate_git_config
+spaced="$O/test/spaced tree"
+o=$O/test/spaced.o
+trap 'rm -rf "$spaced" "$o"' EXIT
+kdir=$(scratch_clone "$spaced/linux") || exit 1
 # The toolkit checkout's top, and its untracked files (not the changes to
 # tracked ones: the toolkit may be edited while the test runs).
 toolkit_state() {

@@ -20,7 +20,7 @@
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree
-kdir=$(scratch_worktree apply) || exit 1
+use_scratch_clone
 base=$(git -C "$kdir" rev-parse HEAD)
 
 # changed_lines: "path:line" of every line the change touches in a .c or .h
@@ -54,7 +54,7 @@ echo net/sctp/outqueue.c:1635 >"$TRASH/realigned"
 
 test_expect_success 'the rename kind: make apply STEPS=switch' '
 	reset_tree &&
-	make -s -C "$TOOLKIT" apply MIGRATION=timer-delete STEPS=switch KDIR="$kdir" O="$O/test/t0450.o" \
+	make -s -C "$TOOLKIT" apply MIGRATION=timer-delete STEPS=switch KDIR="$kdir" O="$o" \
 		>"$TRASH/apply.out" 2>"$TRASH/apply.err" &&
 	changed_lines >"$TRASH/rename.lines" &&
 	added_tokens >"$TRASH/rename.added" &&

@@ -16,9 +16,9 @@
 
 [ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
 [ -d "$KDIR_DEFAULT/.git" ] || test_skip_all "no kernel tree at $KDIR_DEFAULT (make kernel)"
-kdir=$(scratch_worktree check) || exit 1
+use_scratch_clone
 baseline=$(git -C "$kdir" rev-parse HEAD)
-co=$O/test/check-6.12
+co=$o
 commit() {
 	git -C "$kdir" add -A &&
 	GIT_AUTHOR_DATE=2024-01-01T00:00:00Z GIT_COMMITTER_DATE=2024-01-01T00:00:00Z \
@@ -35,7 +35,7 @@ summary() { sed -n '/^make check: REV /,$p' "$TRASH/out"; }
 driver=drivers/platform/x86/intel/smartconnect.c
 
 test_expect_success 'make apply on the baseline, committed' '
-	make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/o" >"$TRASH/apply" 2>&1 &&
+	make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$o" >"$TRASH/apply" 2>&1 &&
 	commit migrated &&
 	git -C "$kdir" rev-parse HEAD >"$TRASH/migrated"
 '

@@ -7,8 +7,7 @@
 
 [ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
 [ -d "$KDIR_DEFAULT/.git" ] || test_skip_all "no kernel tree at $KDIR_DEFAULT (make kernel)"
-kdir=$(scratch_worktree page-alloc) || exit 1
-o=$TRASH/o
+use_scratch_clone
 build=$O/test/page-alloc-defconfig
 
 test_expect_success 'make apply, every step' '

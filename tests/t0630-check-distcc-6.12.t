@@ -10,9 +10,9 @@
 
 require_kernel_tree
 command -v distccd >/dev/null 2>&1 || test_skip_all "no distccd (distcc; make deps)"
-kdir=$(scratch_worktree check) || exit 1
+use_scratch_clone
 # t0600's build directory (make check's, for the baseline) if there is one.
-objdir=$(find "$O/test/check-6.12/check/kbuild" -maxdepth 2 -name x86_64 -type d 2>/dev/null | head -n 1)
+objdir=$(find "$o/check/kbuild" -maxdepth 2 -name x86_64 -type d 2>/dev/null | head -n 1)
 [ -n "$objdir" ] || objdir=$O/test/distcc-6.12/x86_64
 object=lib/bcd.o
 

@@ -6,11 +6,10 @@
 # of the series onto BASE giving the tree make apply gives. The b4 parts
 # (show-info, prep -p, reruns, revisions, no network) are t0730's.
 . "$(dirname "$0")/lib/tap.sh"
-. "$TEST_DIR/lib/scratch-clone.sh"
 
 require_kernel_tree
 
-use_scratch_clone series
+use_scratch_clone
 rm -rf "$o/series"
 base=$baseline
 branch=api-migrate/page-alloc

@@ -6,11 +6,10 @@
 # share a commit, the rationale alone is its body; BASE and BRANCH other
 # than the defaults.
 . "$(dirname "$0")/lib/tap.sh"
-. "$TEST_DIR/lib/scratch-clone.sh"
 
 require_kernel_tree
 
-use_scratch_clone prefixes "Ada Tester" ada@example.org
+use_scratch_clone "Ada Tester" ada@example.org
 rm -rf "$o/series"
 branch=test/unknown-callers
 

@@ -7,12 +7,11 @@
 # a new BASE gives revision 2 of the same change-id, which b4 prep
 # --compare-to v1 compares with the old one.
 . "$(dirname "$0")/lib/tap.sh"
-. "$TEST_DIR/lib/scratch-clone.sh"
 
 require_kernel_tree
 command -v b4 >/dev/null || test_skip_all "no b4 (make deps)"
 
-use_scratch_clone b4 "Ada Tester" ada@example.org
+use_scratch_clone "Ada Tester" ada@example.org
 branch=api-migrate/page-alloc
 out=$o/series
 series() { make -s -C "$TOOLKIT" series KDIR="$kdir" O="$o" "$@"; }

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree
-kdir=$(scratch_worktree checkpatch-kept) || exit 1
+use_scratch_clone
 f=drivers/misc/ckfixture.c
 commit() {
 	git -C "$kdir" add -A &&
@@ -37,6 +37,19 @@ test_expect_success 'a finding the patch brings in counts: exit 1' '
 	expect_exit 1 "$TOOLKIT/scripts/series-checkpatch.sh" "$kdir" "$TRASH/new.patch" >"$TRASH/out" 2>"$TRASH/err" &&
 	grep -q ":1: warning: space prohibited between function name and open parenthesis .*\[SPACING\]\$" "$TRASH/out" &&
 	grep -x "series-checkpatch.sh: checkpatch.pl on 1 patch(es): 0 error(s), 1 warning(s)" "$TRASH/out"
+'
+
+# Code moved from the fixture into a new header, as a move step does.
+test_expect_success 'a moved line keeps its finding as a note; exit 0' '
+	git -C "$kdir" checkout -q -- "$f" &&
+	sed -i "/^static void ck_stop(void)/,/^}/d" "$kdir/$f" &&
+	printf "%s\n" "/* SPDX-License-Identifier: GPL-2.0 */" "static inline void ck_stop(void)" "{" \
+		"    old_stop(&ck_timer);" "}" >"$kdir/drivers/misc/ckfixture.h" &&
+	git -C "$kdir" add -N drivers/misc/ckfixture.h &&
+	git -C "$kdir" diff >"$TRASH/move.patch" &&
+	"$TOOLKIT/scripts/series-checkpatch.sh" "$kdir" "$TRASH/move.patch" >"$TRASH/out" 2>"$TRASH/err" &&
+	grep -x "$TRASH/move.patch:[0-9]*:1: note: please, no spaces at the start of a line \[LEADING_SPACE\] (as on the line it replaces)" "$TRASH/out" &&
+	grep -x "series-checkpatch.sh: checkpatch.pl on 1 patch(es): 0 error(s), 0 warning(s)" "$TRASH/out"
 '
 
 test_done

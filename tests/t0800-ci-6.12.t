@@ -9,11 +9,10 @@
 # The clone's O ($kdir.o) keeps the worktrees, the build directory and the
 # parents' cached diagnostics between runs; the commits have fixed dates.
 . "$(dirname "$0")/lib/tap.sh"
-. "$TEST_DIR/lib/scratch-clone.sh"
 
 require_kernel_tree
 
-use_scratch_clone ci "Ci Tester" ci@example.org
+use_scratch_clone "Ci Tester" ci@example.org
 junit=$o/ci/junit.xml
 # ci [VAR=VALUE...]: make ci on the clone; TAP in $TRASH/out, stderr in
 # $TRASH/err, make's exit status in $TRASH/rc.

@@ -16,7 +16,7 @@ test_expect_success 'build the tools' '
 	make -s -C "$TOOLKIT" O="$O" tools
 '
 
-wt=$(scratch_worktree cmove) || exit 1
+wt=$(scratch_kernel) || exit 1
 
 # the ALLOC_* macros of mm/internal.h, by grep
 alloc_flags() {
@@ -96,7 +96,7 @@ test_expect_success 'the same move again: nothing to do' '
 '
 
 test_expect_success '__alloc_pages() out of gfp.h while gfp.h still calls it: refused' '
-	wt=$(scratch_worktree cmove) &&
+	wt=$(scratch_kernel) &&
 	n=$(grep -n "return __alloc_pages_noprof(" "$wt/include/linux/gfp.h" | head -n 1 | cut -d: -f1) &&
 	test -n "$n" &&
 	expect_exit 1 "$cmove" -n --scope mm/ "$wt" include/linux/gfp.h mm/page_alloc.h \

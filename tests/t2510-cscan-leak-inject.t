@@ -13,7 +13,7 @@ cscan=$O/bin/cscan
 leak() {
 	"$cscan" leak --private "mm/internal.h=ALLOC_*" --private mm/page_alloc.h "$@"
 }
-kdir=$(scratch_worktree cscan) || exit 1
+kdir=$(scratch_kernel) || exit 1
 
 # at FILE LINE WORD: "FILE:LINE:COL" of WORD's first occurrence on LINE.
 at() {
@@ -42,7 +42,7 @@ test_expect_success 'a code use outside mm/ is an error at its position, exit 1'
 '
 
 test_expect_success 'the same name in a string and a comment: a note, exit 0' '
-	kdir=$(scratch_worktree cscan) &&
+	kdir=$(scratch_kernel) &&
 	echo "static const char cscan_s[] = \"ALLOC_CPUSET\"; /* ALLOC_CPUSET */" \
 		>>"$kdir/drivers/char/mem.c" &&
 	expect_exit 0 leak "$kdir" >"$TRASH/out" &&
@@ -57,7 +57,7 @@ test_expect_success 'the same name in a string and a comment: a note, exit 0' '
 '
 
 test_expect_success 'a driver with its own ALLOC_CPUSET: a note, its uses are fine' '
-	kdir=$(scratch_worktree cscan) &&
+	kdir=$(scratch_kernel) &&
 	printf "%s\n" "#define ALLOC_CPUSET 0x1" "int cscan_own(void) { return ALLOC_CPUSET; }" \
 		>>"$kdir/drivers/char/mem.c" &&
 	expect_exit 0 leak "$kdir" >"$TRASH/out" &&
@@ -69,7 +69,7 @@ test_expect_success 'a driver with its own ALLOC_CPUSET: a note, its uses are fi
 '
 
 test_expect_success 'a new mm/page_alloc.h: including it from a driver is an error' '
-	kdir=$(scratch_worktree cscan) &&
+	kdir=$(scratch_kernel) &&
 	printf "%s\n" "#ifndef CSCAN_TEST_PAGE_ALLOC_H" "#define CSCAN_TEST_PAGE_ALLOC_H" \
 		"int cscan_test_pa_helper(void);" "#endif" >"$kdir/mm/page_alloc.h" &&
 	f=drivers/misc/sgi-xp/xpc_uv.c &&
@@ -86,7 +86,7 @@ test_expect_success 'a new mm/page_alloc.h: including it from a driver is an err
 '
 
 test_expect_success 'the worktree goes back to its baseline' '
-	kdir=$(scratch_worktree cscan) &&
+	kdir=$(scratch_kernel) &&
 	test -z "$(git -C "$kdir" status --porcelain)"
 '
 

@@ -1,16 +1,16 @@
-# scratch_clone NAME (sourced after tap.sh): a throwaway clone of the shared
-# kernel tree under $O/test/clones, for tests that make branches. A worktree
-# shares its repository's branches, so one made there would land in the
-# shared tree; a clone has its own, and "--shared" borrows the objects
-# instead of copying them. Reused across runs: reset to the shared tree's
-# HEAD, detached, on a clean checkout, with no branch but master, no tag
-# and no ref make series keeps (refs/series-*), and no configuration of ours
-# left over. Prints its path. The tests' O goes
-# beside it, PATH.o: kept across runs too, the checkouts of the worktrees
-# made there are reused, not made anew each time.
+# shellcheck shell=sh
+# The scratch kernel of the real-tree tests (sourced by tap.sh).
+#
+# scratch_clone DIR: DIR, a throwaway clone of the shared kernel tree, for
+# tests that commit and make branches: a clone has its own branches (a
+# worktree's would land in the shared tree), and "--shared" borrows the
+# objects instead of copying them. Reused across tests and runs: reset to
+# the shared tree's HEAD, detached, on a clean checkout, with no branch but
+# master, no tag and no ref make series keeps (refs/series-*), and no
+# configuration of ours left over. Prints DIR.
 scratch_clone() {
 	kdir=$(kernel_tree) || return 1
-	clone=$O/test/clones/$1
+	clone=$1
 	head=$(git -C "$kdir" rev-parse HEAD) || return 1
 	if [ -d "$clone/.git" ]; then
 		git -C "$clone" checkout -q --detach -f "$head" &&
@@ -32,16 +32,22 @@ scratch_clone() {
 	echo "$clone"
 }
 
-# use_scratch_clone NAME [USER EMAIL]: the script's kernel, set at its top
-# level: kdir, a scratch clone NAME; o, the O of its runs, kept beside it so
-# that its worktrees' checkouts are reused from run to run; baseline, its
-# HEAD. Git reads no configuration but the clone's, which gets USER and
-# EMAIL as its identity when they are given.
+# scratch_kernel: the clone every real-tree test shares, $O/test/kernel,
+# reset as above; prints its path.
+scratch_kernel() {
+	scratch_clone "$O/test/kernel"
+}
+
+# use_scratch_clone [USER EMAIL]: the script's kernel, set at its top level:
+# kdir, the shared scratch clone; o, the O every real-tree test passes,
+# $O/test/kernel.o, so that the worktrees and build directories made there
+# are made once; baseline, its HEAD. Git reads no configuration but the
+# clone's, which gets USER and EMAIL as its identity when they are given.
 use_scratch_clone() {
 	isolate_git_config
-	kdir=$(scratch_clone "$1") || exit 1
+	kdir=$(scratch_kernel) || exit 1
 	o=$kdir.o
 	baseline=$(git -C "$kdir" rev-parse HEAD) || exit 1
-	[ $# -lt 3 ] || { git -C "$kdir" config user.name "$2" && git -C "$kdir" config user.email "$3"; } ||
+	[ $# -lt 2 ] || { git -C "$kdir" config user.name "$1" && git -C "$kdir" config user.email "$2"; } ||
 		exit 1
 }

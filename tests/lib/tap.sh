@@ -79,21 +79,10 @@ kernel_tree() {
 	echo "$KDIR_DEFAULT"
 }
 
-# scratch_worktree NAME: a throwaway detached worktree of the shared tree
-# under $O/test, reset to its baseline; prints its path.
-scratch_worktree() {
-	kdir=$(kernel_tree) || return 1
-	wt=$O/test/worktrees/$1
-	if [ -d "$wt/.git" ] || [ -f "$wt/.git" ]; then
-		git -C "$wt" checkout -q --detach -f "$(git -C "$kdir" rev-parse HEAD)" &&
-		git -C "$wt" clean -q -fd
-	else
-		rm -rf "$wt"
-		git -C "$kdir" worktree prune
-		git -C "$kdir" worktree add -q --detach "$wt" HEAD >/dev/null
-	fi || return 1
-	echo "$wt"
-}
+# The real-tree tests share one scratch clone of the provisioned tree and
+# one O beside it (a kernel checkout and a build directory each take about
+# 2 GB, and making them takes minutes), so prove runs them one at a time.
+. "$TEST_DIR/lib/scratch-clone.sh"
 
 # isolate_git_config: git reads no configuration of the machine or the
 # user, only the repositories' own. Call it at the top level.
