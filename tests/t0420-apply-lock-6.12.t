@@ -3,7 +3,8 @@
 # or on the same KDIR with another O, exits 2 at once naming the first
 # (its pid, a live apply.sh); the first finishes unharmed, each caller
 # changed once. A run killed with SIGKILL leaves no lock that blocks the
-# next run. On a scratch clone of the 6.12 tree, STEPS=callers.
+# next run once the processes it started have ended. On a scratch clone
+# of the 6.12 tree, STEPS=callers.
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree
@@ -22,6 +23,17 @@ started() {
 		i=$((i + 1))
 	done
 	return 0
+}
+
+# released LOCK: wait (up to 120 s) until nothing holds LOCK: the jobs a
+# killed run started (in process groups of their own) end on their own.
+released() {
+	i=0
+	until flock -n "$1" true; do
+		[ $i -lt 240 ] || { echo "$1 still held"; return 1; }
+		sleep 0.5
+		i=$((i + 1))
+	done
 }
 
 apply >"$TRASH/first.out" 2>"$TRASH/first.err" &
@@ -66,6 +78,7 @@ test_expect_success 'a run killed with SIGKILL leaves no lock that blocks the ne
 	started $killed && sleep 3 &&
 	kill -9 -$killed &&
 	{ wait $killed; true; } &&
+	released "$o/.lock" && released "$(git -C "$kdir" rev-parse --absolute-git-dir)/api-migrate.lock" &&
 	apply >"$TRASH/out" 2>"$TRASH/err" &&
 	! grep -q "another make apply" "$TRASH/err" &&
 	test "$(git -C "$kdir" diff --numstat | wc -l)" -eq 5

@@ -210,6 +210,10 @@ lock_file() {
 	if ! flock -n "$1"; then
 		_holder=$(cat "$2" 2>/dev/null)
 		[ -n "$_holder" ] || _holder="unknown run"
+		# A run killed with SIGKILL leaves its children (GNU parallel's
+		# jobs, in process groups of their own) running with the lock.
+		[ -z "${_holder%% *}" ] || [ -d "/proc/${_holder%% *}" ] ||
+			die "a killed ${_holder#* } on $4 (pid ${_holder%% *}) left processes that still hold its lock; wait for them to end"
 		die "another ${_holder#* } is running on $4 (pid ${_holder%% *}); wait for it to end${5:+ or $5}"
 	fi
 	printf '%s %s\n' "$$" "$3" >"$2" || die "cannot write the lock file $2"
