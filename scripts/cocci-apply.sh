@@ -64,7 +64,7 @@ fi
 
 # Progress: GNU parallel's bar on a terminal, else one line.
 jobs=${J:-2}
-if [ -t 2 ]; then
+if [ -t 2 ] || [ "${STEP_TTY:-0}" = 1 ]; then
 	bar=--bar
 else
 	bar=

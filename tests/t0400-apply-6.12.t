@@ -93,20 +93,21 @@ test_expect_success 'a KDIR that is not a kernel tree is refused' '
 	grep -q "is not a kernel source tree" "$TRASH/err"
 '
 
-# make coccicheck on the unmigrated tree: the kernel's own driver.
+# make coccicheck on the unmigrated tree: the kernel's own driver runs every
+# semantic patch (MODE=patch); the report mode of the callers' one finds
+# the five callers.
 git -C "$kdir" checkout -q --detach "$(git -C "$KDIR_DEFAULT" rev-parse HEAD)"
 for cocci in "$TOOLKIT"/cocci/page-alloc/*.cocci; do
-	for mode in report patch; do
-		test_expect_success "make coccicheck MODE=$mode COCCI=${cocci##*/}" "
-			make -s -C '$kdir' coccicheck MODE=$mode COCCI='$cocci' >'$TRASH/cc' 2>&1 &&
-			! grep -q 'coccicheck failed' '$TRASH/cc'
-		"
-	done
+	test_expect_success "make coccicheck MODE=patch COCCI=${cocci##*/}" "
+		make -s -C '$kdir' coccicheck MODE=patch COCCI='$cocci' >'$TRASH/cc' 2>&1 &&
+		! grep -q 'coccicheck failed' '$TRASH/cc'
+	"
 done
 
-test_expect_success 'coccicheck report finds the five callers outside mm/ and include/' '
-	make -s -C "$kdir" coccicheck MODE=report COCCI="$TOOLKIT/cocci/page-alloc/alloc_pages_node.cocci" |
-		grep ": warning: use alloc_pages_node() instead of __alloc_pages_node()" |
+test_expect_success 'coccicheck MODE=report finds the five callers outside mm/ and include/' '
+	make -s -C "$kdir" coccicheck MODE=report COCCI="$TOOLKIT/cocci/page-alloc/alloc_pages_node.cocci" >"$TRASH/cc" 2>&1 &&
+	! grep -q "coccicheck failed" "$TRASH/cc" &&
+	grep ": warning: use alloc_pages_node() instead of __alloc_pages_node()" "$TRASH/cc" |
 		sed "s|^\./||; s|:.*||" | grep -v -E "^(mm|include)/" | sort >"$TRASH/found" &&
 	test_cmp "$TRASH/callers" "$TRASH/found"
 '

@@ -23,6 +23,9 @@ steps_selected() {
 	done
 }
 
+# shellcheck source=scripts/lib/step-cache.sh
+. "$TOOLKIT/scripts/lib/step-cache.sh"
+
 # step_run TREE STEP CONSEQUENCE: run STEP's parts in TREE, a git work
 # tree, and leave their edits there uncommitted. Returns 0 when the step
 # changed something, 1 when it did not apply (named on stdout, one line).
@@ -31,22 +34,48 @@ steps_selected() {
 # back to its HEAD, new files removed) and exits the caller with the part's
 # status, after an error line that ends with CONSEQUENCE, what the failure
 # means for the caller's output. Findings do not stop the step; they set
-# step_findings to 1.
+# step_findings to 1. A step already run on the same input is replayed
+# from its cache entry (step-cache.sh).
 step_run() {
 	FINDINGS=$(mktemp) || die "cannot create a temporary file"
 	export FINDINGS
+	_key=$(step_cache_key "$1" "$2")
+	if [ -n "$_key" ] && step_cache_replay "$1" "$_key"; then
+		_rc=0
+		[ "$(cat "$O/cache/steps/$_key/result")" = changed ] || _rc=10
+	elif [ -n "$_key" ]; then
+		step_cache_capture "$FINDINGS.out" step_parts "$@"
+		_rc=$?
+		case $_rc in
+		0) step_cache_store "$1" "$_key" "$FINDINGS.out" changed ;;
+		10) step_cache_store "$1" "$_key" "$FINDINGS.out" skipped ;;
+		esac
+		rm -f "$FINDINGS.out.stdout" "$FINDINGS.out.stderr"
+	else
+		step_parts "$@"
+		_rc=$?
+	fi
+	[ -s "$FINDINGS" ] && step_findings=1
+	rm -f "$FINDINGS"
+	case $_rc in
+	0) return 0 ;;
+	10) return 1 ;;
+	*) exit "$_rc" ;;
+	esac
+}
+
+# step_parts TREE STEP CONSEQUENCE: step_run's work, in a subshell: exits 0
+# changed, 10 skipped, else the failing part's status (TREE reset).
+step_parts() (
 	for _part in $(spec_parts "$2"); do
 		(step_export "$_part" &&
 			cd "$1" && prog=$2 "$TOOLKIT/scripts/kinds/$(spec_get "$_part" kind).sh")
 		_rc=$?
 		[ $_rc -eq 0 ] && continue
-		rm -f "$FINDINGS"
 		git -C "$1" reset -q --hard HEAD && git -C "$1" clean -q -fd
 		printf '%s: error: step %s failed (exit %d); %s\n' "$prog" "$2" "$_rc" "$3" >&2
 		exit "$_rc"
 	done
-	[ -s "$FINDINGS" ] && step_findings=1
-	rm -f "$FINDINGS"
 	(cd "$1" && prog=$2 "$TOOLKIT/scripts/tidy.sh") || {
 		git -C "$1" reset -q --hard HEAD && git -C "$1" clean -q -fd
 		printf '%s: error: step %s: checkpatch.pl --fix failed; %s\n' "$prog" "$2" "$3" >&2
@@ -54,7 +83,7 @@ step_run() {
 	}
 	if [ -z "$(git -C "$1" status --porcelain)" ]; then
 		info "$2: skipped: no change"
-		return 1
+		exit 10
 	fi
-	return 0
-}
+	exit 0
+)
