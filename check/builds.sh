@@ -74,6 +74,24 @@ uncovered_in() {
 	sed -n "s/^\\(.*\\): off: \\(.*\\)\$/\\1 $2 leaves \\2 off/p; s/^\\(.*\\): no rule\$/\\1 no Kbuild makefile line builds it/p" \
 		"$work/$1.covered" | while read -r f why; do uncovered "$why" "$f"; done
 }
+# queue_compare ARCH [OPTION...]: ARCH's comparison, run by run_compares.
+: >"$work/compares"
+queue_compare() {
+	echo "$*" >>"$work/compares"
+}
+# run_compares: every queued architecture's BASE first, then its REV: the
+# tree goes from BASE to REV once, whatever the number of architectures.
+run_compares() {
+	while read -r arch opts; do
+		# shellcheck disable=SC2086
+		"$check/compare.sh" --base-only $opts "$btree" "$kbuild/$arch" "$cache" "$base" "$rev" \
+			$(cat "$work/$arch.targets") </dev/null || exit 2
+	done <"$work/compares"
+	while read -r arch opts; do
+		# shellcheck disable=SC2086
+		run_compare "$arch" $opts </dev/null
+	done <"$work/compares"
+}
 builds=
 run_compare() {
 	arch=$1
@@ -125,7 +143,7 @@ else
 	grep '/$' "$work/units" >>"$work/x86_64.targets"
 fi
 uncovered_in x86_64 "x86_64 allmodconfig"
-[ -s "$work/x86_64.targets" ] && run_compare x86_64
+[ -s "$work/x86_64.targets" ] && queue_compare x86_64
 
 # The other architectures, with their cross compilers.
 for arch in $arches; do
@@ -142,8 +160,9 @@ for arch in $arches; do
 	"$check/build.sh" --arch "$arch" --cross "$prefix" "$btree" "$kbuild/$arch" || exit 2
 	covered "$arch"
 	uncovered_in "$arch" "ARCH=$arch allmodconfig"
-	[ -s "$work/$arch.targets" ] && run_compare "$arch" --arch "$arch" --cross "$prefix"
+	[ -s "$work/$arch.targets" ] && queue_compare "$arch" --arch "$arch" --cross "$prefix"
 done
+run_compares
 
 # The summary rows, the kinds of failure and the first error.
 row() { printf '  %-16s %s\n' "$1" "$2"; }

@@ -3,8 +3,12 @@
 # report what REV breaks: its compiler errors, and the warnings it adds to
 # BASE's (check/newwarn.sh).
 #
-#   compare.sh [--arch ARCH [--cross PREFIX]] TREE OBJDIR CACHE BASE REV TARGET...
+#   compare.sh [--base-only] [--arch ARCH [--cross PREFIX]] TREE OBJDIR CACHE BASE REV TARGET...
 #
+# --base-only stops once BASE's diagnostics are in CACHE: check/builds.sh
+# builds BASE for every architecture before it checks REV out once for all
+# of them, so that no build directory sees its sources change back and forth
+# (Kbuild goes by timestamps: a second check would rebuild everything).
 # TREE is a git worktree of the kernel that this script checks out (BASE,
 # then REV, which it is left at); OBJDIR its persistent build directory
 # (check/build.sh). BASE's diagnostics are kept in CACHE, in a file named
@@ -20,14 +24,16 @@
 
 archopts=
 arch=x86_64
+base_only=0
 while :; do
 	case ${1:-} in
+	--base-only) base_only=1; shift ;;
 	--arch) arch=${2:?--arch needs an ARCH}; archopts="$archopts $1 $2"; shift 2 ;;
 	--cross) archopts="$archopts $1 ${2:?--cross needs a PREFIX}"; shift 2 ;;
 	*) break ;;
 	esac
 done
-[ $# -ge 6 ] || die "usage: $prog [--arch ARCH [--cross PREFIX]] TREE OBJDIR CACHE BASE REV TARGET..."
+[ $# -ge 6 ] || die "usage: $prog [--base-only] [--arch ARCH [--cross PREFIX]] TREE OBJDIR CACHE BASE REV TARGET..."
 tree=$1 objdir=$2 cache=$3 base=$4 rev=$5
 shift 5
 mkdir -p "$cache" "$objdir" || die "cannot create $cache or $objdir"
@@ -68,6 +74,7 @@ else
 	[ $rc -eq 0 ] || warn "$arch: BASE $(short "$base") does not build either; its errors count as REV's"
 	cp "$objdir/diagnostics" "$based.tmp" && mv "$based.tmp" "$based" || die "cannot write $based"
 fi
+[ "$base_only" = 0 ] || exit 0
 
 info "$arch: building REV $(short "$rev"): $# target(s)" >&2
 checkout "$rev"

@@ -133,6 +133,7 @@ test_expect_success '(b) an unclosed parameter list in mm/page_alloc.h: the head
 	echo "$n" >"$TRASH/n" &&
 	cause="mm/page_alloc.h: error: $n objects that include it fail to build (changed in REV)" &&
 	check &&
+	summary &&
 	test "$(cat "$TRASH/rc")" -eq 1 &&
 	grep -m 1 ": error: " "$TRASH/out" | grep -xF "$cause" &&
 	summary | grep -A 1 -E "^  build x86_64 +FAILED: $n of [0-9]+ object\(s\)$" | tail -n 1 | grep -xF "    $cause" &&

@@ -5,7 +5,8 @@
 # A step's result is decided by the tree it starts from (a committed tree:
 # HEAD's, with nothing changed), the step, the migration and the toolkit's
 # own files (the engine, the C programs' sources, every spec and text), the
-# spatch version, V and SSHLOGIN. Their checksum is the key; the entry keeps
+# spatch version, V, SSHLOGIN and the script that runs it (its name starts
+# the step's messages). Their checksum is the key; the entry keeps
 # the step's edits as a patch, what it printed on stdout and on stderr (a
 # terminal's progress bars left out), its findings and whether it changed
 # anything. CACHE=0 turns it off.
@@ -21,7 +22,7 @@ step_cache_key() {
 		_spatch_version=$(spatch --version 2>/dev/null | head -n 1)
 	fi
 	printf '%s\n' "$(git -C "$1" rev-parse HEAD^{tree})" "$2" "$MIGRATION" "$_toolkit_sum" \
-		"$_spatch_version" "${V:-0}" "${SSHLOGIN:-}" | sha1sum | cut -c1-40
+		"$_spatch_version" "${V:-0}" "${SSHLOGIN:-}" "$prog" | sha1sum | cut -c1-40
 }
 
 # step_cache_replay TREE KEY: when KEY has an entry, print what the step
