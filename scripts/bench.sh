@@ -78,6 +78,8 @@ ratio() {
 }
 
 KDIR=$(cd "$KDIR" && pwd) && export KDIR
+# The steps run every time: a replay from the step cache is not what is timed.
+CACHE=0 && export CACHE
 worktree_at "$tree" "$(git -C "$KDIR" rev-parse HEAD)" 2>/dev/null
 
 # The steps: BENCH, else each migration's first step with a semantic patch.

@@ -2,7 +2,8 @@
 # SSHLOGIN: the callers step's spatch runs happen on other machines, each
 # file transferred, rewritten there and returned. Two logins to an sshd the
 # test starts on 127.0.0.1 (a free port, a throwaway host key and user key
-# in the test's directory) stand for two hosts; the result and the warnings
+# in the test's directory) stand for two hosts (one ssh connection each,
+# shared by the sessions); the result and the warnings
 # are those of a local run. A login that cannot connect, or one to a machine
 # without spatch, stops the step with exit 2, naming it, the tree untouched.
 # The sshd is stopped on every exit.
@@ -48,6 +49,9 @@ Host hostA hostB nospatch down
 	UserKnownHostsFile $d/known_hosts
 	StrictHostKeyChecking no
 	BatchMode yes
+	ControlMaster auto
+	ControlPath $d/cm-%n
+	ControlPersist 10
 	LogLevel ERROR
 	ConnectTimeout 5
 Host hostA hostB
@@ -103,7 +107,7 @@ test_expect_success 'over two logins: the same change and the same warnings' '
 '
 
 test_expect_success 'the files were rewritten there: sshd ran the sessions, nothing left behind' '
-	test "$(grep -c "Accepted publickey" "$d/sshd.log")" -gt "$(grep -c "Accepted publickey" "$d/sshd.log.before")" &&
+	test "$(grep -c "Starting session: command" "$d/sshd.log")" -gt "$(grep -c "Starting session: command" "$d/sshd.log.before")" &&
 	! find "$HOME/.parallel/tmp" -name "*.c" 2>/dev/null | grep -q .
 '
 
