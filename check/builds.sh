@@ -83,7 +83,7 @@ queue_compare() {
 # tree goes from BASE to REV once, whatever the number of architectures.
 run_compares() {
 	while read -r arch opts; do
-		# shellcheck disable=SC2086
+		# shellcheck disable=SC2046,SC2086
 		"$check/compare.sh" --base-only $opts "$btree" "$kbuild/$arch" "$cache" "$base" "$rev" \
 			$(cat "$work/$arch.targets") </dev/null || exit 2
 	done <"$work/compares"

@@ -1,4 +1,5 @@
 # shellcheck shell=sh
+# shellcheck disable=SC2154 # prog: set by lib.sh, which is sourced first
 # What a step did, kept under $O/cache/steps so that running it again on
 # the same input is a replay, not a rerun (sourced by steps.sh; POSIX sh).
 #
@@ -21,7 +22,7 @@ step_cache_key() {
 			sort -z | xargs -0 sha1sum | sha1sum)
 		_spatch_version=$(spatch --version 2>/dev/null | head -n 1)
 	fi
-	printf '%s\n' "$(git -C "$1" rev-parse HEAD^{tree})" "$2" "$MIGRATION" "$_toolkit_sum" \
+	printf '%s\n' "$(git -C "$1" rev-parse "HEAD^{tree}")" "$2" "$MIGRATION" "$_toolkit_sum" \
 		"$_spatch_version" "${V:-0}" "${SSHLOGIN:-}" "$prog" | sha1sum | cut -c1-40
 }
 
@@ -48,12 +49,14 @@ step_cache_replay() {
 step_cache_store() {
 	_entry=$O/cache/steps/$2
 	mkdir -p "$_entry.new" || return 0
-	git -C "$1" add -A -N && git -C "$1" diff --binary HEAD >"$_entry.new/patch" &&
+	if git -C "$1" add -A -N && git -C "$1" diff --binary HEAD >"$_entry.new/patch" &&
 		git -C "$1" reset -q &&
 		cp "$3.stdout" "$_entry.new/stdout" &&
-		awk '!index($0, "\r")' "$3.stderr" >"$_entry.new/stderr"
-	cp "$FINDINGS" "$_entry.new/findings" && echo "$4" >"$_entry.new/result" &&
-		rm -rf "$_entry" && mv "$_entry.new" "$_entry" || rm -rf "$_entry.new"
+		awk '!index($0, "\r")' "$3.stderr" >"$_entry.new/stderr" &&
+		cp "$FINDINGS" "$_entry.new/findings" && echo "$4" >"$_entry.new/result"; then
+		rm -rf "$_entry" && mv "$_entry.new" "$_entry"
+	fi
+	rm -rf "$_entry.new"
 	# shellcheck disable=SC2012
 	ls -t "$O/cache/steps" | tail -n +65 | sed "s|^|$O/cache/steps/|" | xargs -r rm -rf
 }
