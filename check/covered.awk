@@ -82,7 +82,7 @@ function join(c, from, to,   s, i) {
 
 # built(PATH): "" when PATH (an object a/b.o or a directory a/b/) is built,
 # else why not.
-function built(path,   isdir, k, c, j, dir, tok, i, lhs, cfg, prefix, r, why, found) {
+function built(path,   isdir, k, c, j, dir, tok, r) {
 	isdir = path ~ /\/$/
 	k = split(path, c, "/")
 	if (isdir)
@@ -90,37 +90,50 @@ function built(path,   isdir, k, c, j, dir, tok, i, lhs, cfg, prefix, r, why, fo
 	for (j = k - 1; j >= 0; j--) {
 		dir = join(c, 1, j)
 		tok = join(c, j + 1, k) (isdir ? "/" : "")
-		parse(dir)
-		found = 0
-		why = ""
-		for (i = 1; i <= nrec[dir]; i++) {
-			if (index(rhsof[dir, i], " " tok " ") == 0)
-				continue
-			found = 1
-			lhs = lhsof[dir, i]
-			if (match(lhs, /CONFIG_[A-Za-z0-9_]+/)) {
-				cfg = substr(lhs, RSTART, RLENGTH)
-				if (!(cfg in on)) {
-					if (why == "")
-						why = "off: " cfg
-					continue
-				}
-			}
-			prefix = lhs
-			sub(/-(y|m|objs|\$\(.*\))$/, "", prefix)
-			if (index(direct, " " prefix " "))
-				r = (dir == "") ? "" : built(dir "/")
-			else
-				r = built((dir == "" ? "" : dir "/") prefix ".o")
-			if (r == "")
-				return ""
-			if (why == "")
-				why = r
-		}
-		if (found)
-			return why
+		r = rule(dir, tok)
+		if (r != "no rule")
+			return r
 	}
 	return "no rule"
+}
+
+# rule(DIR, TOK): what DIR's makefiles say of TOK (an object, a directory
+# or a variable reference): "" built, why not, or "no rule" when no line
+# names it. A composite object no line names may be listed through its
+# variable: "memory-hotplug-$(CONFIG_X) += a.o" with
+# "obj-y += $(memory-hotplug-y)".
+function rule(dir, tok,   i, lhs, cfg, prefix, r, why, found) {
+	parse(dir)
+	found = 0
+	why = ""
+	for (i = 1; i <= nrec[dir]; i++) {
+		if (index(rhsof[dir, i], " " tok " ") == 0)
+			continue
+		found = 1
+		lhs = lhsof[dir, i]
+		if (match(lhs, /CONFIG_[A-Za-z0-9_]+/)) {
+			cfg = substr(lhs, RSTART, RLENGTH)
+			if (!(cfg in on)) {
+				if (why == "")
+					why = "off: " cfg
+				continue
+			}
+		}
+		prefix = lhs
+		sub(/-(y|m|objs|\$\(.*\))$/, "", prefix)
+		if (index(direct, " " prefix " "))
+			r = (dir == "") ? "" : built(dir "/")
+		else {
+			r = built((dir == "" ? "" : dir "/") prefix ".o")
+			if (r == "no rule")
+				r = rule(dir, "$(" prefix "-y)")
+		}
+		if (r == "")
+			return ""
+		if (why == "")
+			why = r
+	}
+	return found ? why : "no rule"
 }
 
 {

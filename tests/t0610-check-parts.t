@@ -39,8 +39,9 @@ test_expect_success 'newwarn: same file and text is the same warning, wherever i
 	test ! -s "$TRASH/none"
 '
 
-# A tree of makefiles: obj-y and obj-$(CONFIG_X), a composite object, a
-# directory behind an option, an #included .c, another architecture.
+# A tree of makefiles: obj-y and obj-$(CONFIG_X), a composite object, one
+# listed through its variable (obj-y += $(foo-y)), a directory behind an
+# option, an #included .c, another architecture.
 fx=$TRASH/kbuild
 mkdir -p "$fx/drv/sub" "$fx/drv/off" "$fx/arch/x86/kvm/vmx" "$fx/arch/arm64/mm" "$fx/obj"
 cat >"$fx/Kbuild" <<'EOF'
@@ -56,6 +57,9 @@ obj-$(CONFIG_ON) += comp.o
 comp-y := part1.o \
 	part2.o
 comp-$(CONFIG_OFF) += part3.o
+via-var-$(CONFIG_ON) += byvar.o
+via-off-$(CONFIG_OFF) += byvaroff.o
+obj-y += $(via-var-y) $(via-off-y)
 EOF
 echo 'obj-y += s.o' >"$fx/drv/sub/Makefile"
 echo 'obj-y += o.o' >"$fx/drv/off/Makefile"
@@ -67,7 +71,7 @@ printf 'CONFIG_ON=y\nCONFIG_MOD=m\nCONFIG_KVM=m\nCONFIG_KVM_INTEL=m\n# CONFIG_OF
 
 test_expect_success 'covered: which files a .config builds, and why not' '
 	"$check/covered.sh" "$fx" "$fx/obj" x86_64 drv/on.c drv/on-extra.c drv/off1.c drv/sub/s.c \
-		drv/off/o.c drv/part2.c drv/part3.c drv/none.c arch/x86/kvm/vmx/vmx.c \
+		drv/off/o.c drv/part2.c drv/part3.c drv/byvar.c drv/byvaroff.c drv/none.c arch/x86/kvm/vmx/vmx.c \
 		arch/arm64/mm/fault.c >"$TRASH/covered" &&
 	cat >"$TRASH/want" <<-EOF &&
 	drv/on.c: built: drv/on.c
@@ -77,6 +81,8 @@ test_expect_success 'covered: which files a .config builds, and why not' '
 	drv/off/o.c: off: CONFIG_OFF
 	drv/part2.c: built: drv/part2.c
 	drv/part3.c: off: CONFIG_OFF
+	drv/byvar.c: built: drv/byvar.c
+	drv/byvaroff.c: off: CONFIG_OFF
 	drv/none.c: no rule
 	arch/x86/kvm/vmx/vmx.c: built: arch/x86/kvm/vmx/vmx.c
 	arch/arm64/mm/fault.c: arch: arm64
