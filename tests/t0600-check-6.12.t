@@ -57,8 +57,8 @@ test_expect_success 'the powerpc file is built with its Debian cross compiler, i
 	test "$(dpkg-query -W -f="\${db:Status-Status}" gcc-powerpc64-linux-gnu)" = installed &&
 	summary | grep -E "^  build powerpc +ok: [0-9]+ object\(s\)$" &&
 	summary | grep -E "^  warnings powerpc +ok: none new$" &&
-	grep -x "$ras.o" "$co/check/kbuild/check/powerpc/objects" &&
-	test -f "$co/check/kbuild/check/powerpc/$ras.o" &&
+	grep -x "$ras.o" "$co/check/kbuild/$(basename "$kdir")/powerpc/objects" &&
+	test -f "$co/check/kbuild/$(basename "$kdir")/powerpc/$ras.o" &&
 	ls "$co/check/cache/powerpc-$baseline-"*.diagnostics &&
 	grep -E "^compare.sh: powerpc: (building BASE [0-9a-f]+: [0-9]+ target|BASE [0-9a-f]+ diagnostics from )" "$TRASH/err" &&
 	grep -E "^compare.sh: powerpc: building REV [0-9a-f]+: [0-9]+ target\(s\)$" "$TRASH/err" &&
@@ -68,8 +68,8 @@ test_expect_success 'the powerpc file is built with its Debian cross compiler, i
 test_expect_success 'the sparc files the change affects are built too; loongarch has no Debian compiler' '
 	test "$(dpkg-query -W -f="\${db:Status-Status}" gcc-sparc64-linux-gnu)" = installed &&
 	summary | grep -E "^  build sparc +ok: [0-9]+ object\(s\)$" &&
-	test "$(grep -c "^arch/sparc/" "$co/check/kbuild/check/sparc/objects")" -ge 1 &&
-	test ! -e "$co/check/kbuild/check/loongarch"
+	test "$(grep -c "^arch/sparc/" "$co/check/kbuild/$(basename "$kdir")/sparc/objects")" -ge 1 &&
+	test ! -e "$co/check/kbuild/$(basename "$kdir")/loongarch"
 '
 
 test_expect_success 'a warm re-check builds nothing at BASE' '
