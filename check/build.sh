@@ -17,7 +17,7 @@
 #
 # Left in OBJDIR: diagnostics (the targets' warnings and errors, each once),
 # objects (the targets' objects), failed (those that did not build),
-# build.log. CC (ccache, distcc) and J pass through; for a cross build CC
+# built-diagnostics (the diagnostics of the objects that built), build.log. CC (ccache, distcc) and J pass through; for a cross build CC
 # may be a launcher and gcc ("ccache gcc"), which becomes "ccache PREFIXgcc".
 # Exit: 0 built, 1 a target failed, 2 environment.
 # shellcheck source=scripts/lib/lib.sh
@@ -134,15 +134,6 @@ compiled "$@" | while read -r obj; do
 	[ -f "$(diagfile "$obj")" ] && printf '%s\n' "$obj"
 done >"$objdir/objects"
 
-# Diagnostics, relative to the tree, each once.
-while read -r obj; do
-	f=$(diagfile "$obj")
-	[ -f "$f" ] && cat "$f"
-done <"$objdir/objects" |
-	sed -n -e "s#^$tree/##" \
-		-e 's#^\(\./\)\{0,1\}\([^: ]*:[0-9]*:[0-9]*: \(warning\|error\|fatal error\): .*\)#\2#p' |
-	sort -u >"$objdir/diagnostics"
-
 # Failed: objects whose compiler reported an error, and objects make gave
 # up on for any other reason (no rule, objtool).
 {
@@ -153,6 +144,22 @@ done <"$objdir/objects" |
 	sed -n -e 's/^make\[[0-9]*\]: \*\*\* \[.*: \([^] ]*\.o\)\] Error [0-9]*$/\1/p' \
 		-e "s/.*No rule to make target '\([^']*\.o\)'.*/\1/p" "$log"
 } | sort -u >"$objdir/failed"
+
+# diagnostics_of: the diagnostics of the objects read from stdin, relative
+# to the tree, each once.
+diagnostics_of() {
+	while read -r obj; do
+		f=$(diagfile "$obj")
+		[ -f "$f" ] && cat "$f"
+	done |
+		sed -n -e "s#^$tree/##" \
+			-e 's#^\(\./\)\{0,1\}\([^: ]*:[0-9]*:[0-9]*: \(warning\|error\|fatal error\): .*\)#\2#p' |
+		sort -u
+}
+diagnostics_of <"$objdir/objects" >"$objdir/diagnostics"
+# Those of the objects that built: the warnings of a failed compile (a
+# header cut short makes gcc warn about what follows) are not new warnings.
+grep -vxF -f "$objdir/failed" "$objdir/objects" | diagnostics_of >"$objdir/built-diagnostics"
 
 cat "$objdir/diagnostics"
 warnings=$(grep -c ': warning: ' "$objdir/diagnostics")

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Build TARGETs at BASE, then at REV in the same build directory, and
-# report what REV breaks: its compiler errors, and the warnings it adds to
+# report what REV breaks: its compiler errors, and the warnings its objects
+# that built add to
 # BASE's (check/newwarn.sh).
 #
 #   compare.sh [--base-only] [--arch ARCH [--cross PREFIX]] TREE OBJDIR CACHE BASE REV TARGET...
@@ -80,7 +81,7 @@ info "$arch: building REV $(short "$rev"): $# target(s)" >&2
 checkout "$rev"
 build "$@"
 echo $rc >"$objdir/rev.rc"
-"$TOOLKIT/check/newwarn.sh" "$based" "$objdir/diagnostics" >"$objdir/new-warnings" || exit 2
+"$TOOLKIT/check/newwarn.sh" "$based" "$objdir/built-diagnostics" >"$objdir/new-warnings" || exit 2
 
 grep ': \(error\|fatal error\): ' "$objdir/diagnostics"
 cat "$objdir/new-warnings"
