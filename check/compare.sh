@@ -1,8 +1,7 @@
 #!/bin/sh
 # Build TARGETs at BASE, then at REV in the same build directory, and
 # report what REV breaks: its compiler errors, and the warnings its objects
-# that built add to
-# BASE's (check/newwarn.sh).
+# that built add to BASE's (check/newwarn.sh).
 #
 #   compare.sh [--base-only] [--arch ARCH [--cross PREFIX]] TREE OBJDIR CACHE BASE REV TARGET...
 #
