@@ -6,8 +6,9 @@
 # A step's result is decided by the tree it starts from (a committed tree:
 # HEAD's, with nothing changed), the step, the migration and the toolkit's
 # own files (the engine, the C programs' sources, every spec and text), the
-# spatch version, V, SSHLOGIN and the script that runs it (its name starts
-# the step's messages). Their checksum is the key; the entry keeps
+# spatch version, V and SSHLOGIN. The name of the script that runs it
+# (apply.sh, series.sh), which starts some of the step's messages, is kept
+# as @PROG@ and put back on replay. Their checksum is the key; the entry keeps
 # the step's edits as a patch, what it printed on stdout and on stderr (a
 # terminal's progress bars left out), its findings and whether it changed
 # anything. CACHE=0 turns it off.
@@ -23,7 +24,7 @@ step_cache_key() {
 		_spatch_version=$(spatch --version 2>/dev/null | head -n 1)
 	fi
 	printf '%s\n' "$(git -C "$1" rev-parse "HEAD^{tree}")" "$2" "$MIGRATION" "$_toolkit_sum" \
-		"$_spatch_version" "${V:-0}" "${SSHLOGIN:-}" "$prog" | sha1sum | cut -c1-40
+		"$_spatch_version" "${V:-0}" "${SSHLOGIN:-}" | sha1sum | cut -c1-40
 }
 
 # step_cache_replay TREE KEY: when KEY has an entry, print what the step
@@ -35,8 +36,8 @@ step_cache_replay() {
 	if [ -s "$_entry/patch" ]; then
 		git -C "$1" apply --binary --whitespace=nowarn "$_entry/patch" 2>/dev/null || return 1
 	fi
-	cat "$_entry/stdout"
-	cat "$_entry/stderr" >&2
+	sed "s|^@PROG@: |$prog: |" "$_entry/stdout"
+	sed "s|^@PROG@: |$prog: |" "$_entry/stderr" >&2
 	cat "$_entry/findings" >>"$FINDINGS"
 	touch "$_entry"
 	return 0
@@ -51,8 +52,8 @@ step_cache_store() {
 	mkdir -p "$_entry.new" || return 0
 	if git -C "$1" add -A -N && git -C "$1" diff --binary HEAD >"$_entry.new/patch" &&
 		git -C "$1" reset -q &&
-		cp "$3.stdout" "$_entry.new/stdout" &&
-		awk '!index($0, "\r")' "$3.stderr" >"$_entry.new/stderr" &&
+		sed "s|^$prog: |@PROG@: |" "$3.stdout" >"$_entry.new/stdout" &&
+		awk '!index($0, "\r")' "$3.stderr" | sed "s|^$prog: |@PROG@: |" >"$_entry.new/stderr" &&
 		cp "$FINDINGS" "$_entry.new/findings" && echo "$4" >"$_entry.new/result"; then
 		rm -rf "$_entry" && mv "$_entry.new" "$_entry"
 	fi
