@@ -93,16 +93,17 @@ test_expect_success 'a KDIR that is not a kernel tree is refused' '
 	grep -q "is not a kernel source tree" "$TRASH/err"
 '
 
-# make coccicheck on the unmigrated tree: the kernel's own driver runs every
-# semantic patch (MODE=patch); the report mode of the callers' one finds
-# the five callers.
+# make coccicheck on the unmigrated tree: the kernel's own driver runs the
+# callers' semantic patch (MODE=patch), and its report mode finds the five
+# callers. (The others are the mm/ steps' own, run by t0500 through the
+# toolkit.)
 git -C "$kdir" checkout -q --detach "$(git -C "$KDIR_DEFAULT" rev-parse HEAD)"
-for cocci in "$TOOLKIT"/cocci/page-alloc/*.cocci; do
-	test_expect_success "make coccicheck MODE=patch COCCI=${cocci##*/}" "
-		make -s -C '$kdir' coccicheck MODE=patch COCCI='$cocci' >'$TRASH/cc' 2>&1 &&
-		! grep -q 'coccicheck failed' '$TRASH/cc'
-	"
-done
+cocci=$TOOLKIT/cocci/page-alloc/alloc_pages_node.cocci
+test_expect_success "make coccicheck MODE=patch COCCI=${cocci##*/}" '
+	make -s -C "$kdir" coccicheck MODE=patch COCCI="$cocci" >"$TRASH/cc" 2>&1 &&
+	! grep -q "coccicheck failed" "$TRASH/cc" &&
+	grep -q "^+.*alloc_pages_node(" "$TRASH/cc"
+'
 
 test_expect_success 'coccicheck MODE=report finds the five callers outside mm/ and include/' '
 	make -s -C "$kdir" coccicheck MODE=report COCCI="$TOOLKIT/cocci/page-alloc/alloc_pages_node.cocci" >"$TRASH/cc" 2>&1 &&
