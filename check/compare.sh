@@ -65,7 +65,8 @@ key=$(printf '%s\n' "$arch $archopts ${CC:-}" |
 based=$cache/$arch-$(git -C "$tree" rev-parse "$base")-$key.diagnostics
 
 if [ -f "$based" ]; then
-	info "$arch: BASE $(short "$base") diagnostics from $based" >&2
+	# Said once, by the run that goes on to REV.
+	[ "$base_only" = 1 ] || info "$arch: BASE $(short "$base") diagnostics from $based" >&2
 else
 	info "$arch: building BASE $(short "$base"): $(wc -l <"$objdir/base-targets") target(s)" >&2
 	checkout "$base"
