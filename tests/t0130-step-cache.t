@@ -10,17 +10,18 @@
 tree=$TRASH/tree
 o=$TRASH/o
 make -s -C "$TOOLKIT" tools O="$o" >/dev/null || exit 1
+spec_sum=$(cksum <"$TOOLKIT/cocci/page-alloc/migration")
 entries() { ls "$o/cache/steps" 2>/dev/null | wc -l; }
 # callers TOOLKIT NAME [VAR=VALUE...]: the callers step on a fresh fixture
 # tree; its stdout, stderr, exit status and diff in $TRASH/NAME.*
 callers() {
-	tk=$1 name=$2
+	toolkit=$1 name=$2
 	shift 2
 	rm -rf "$tree" && mkdir -p "$tree" && cp -R "$TEST_DIR/cocci/." "$tree" &&
 	find "$tree" \( -name "*.res" -o -name expected-warnings \) -exec rm {} + &&
 	git -C "$tree" init -q && git -C "$tree" add -A &&
 	git -C "$tree" -c user.name=t -c user.email=t@t commit -q -m fixtures &&
-	(cd "$tree" && env MIGRATION=page-alloc O="$o" "$@" "$tk/scripts/run-step.sh" callers \
+	(cd "$tree" && env TOOLKIT="$toolkit" MIGRATION=page-alloc O="$o" "$@" "$toolkit/scripts/run-step.sh" callers \
 		>"$TRASH/$name.out" 2>"$TRASH/$name.err"
 	echo $? >"$TRASH/$name.rc") &&
 	git -C "$tree" add -N . && git -C "$tree" diff >"$TRASH/$name.diff"
@@ -47,6 +48,7 @@ test_expect_success 'CACHE=0: the same result, nothing kept' '
 	test "$(entries)" -eq 0
 '
 
+# A copy of the toolkit, changed there: never the toolkit under test.
 tk=$TRASH/toolkit
 mkdir -p "$tk" && (cd "$TOOLKIT" && git ls-files -z | xargs -0 cp --parents -t "$tk") || exit 1
 test_expect_success 'a toolkit file changed: a new key, the step runs again' '
@@ -66,6 +68,10 @@ test_expect_success 'uncommitted changes in the tree: no replay, nothing kept' '
 	echo "/* local */" >>"$tree/drivers/fixture/one_line.c" &&
 	(cd "$tree" && env MIGRATION=page-alloc O="$o" "$TOOLKIT/scripts/run-step.sh" callers) >/dev/null 2>&1
 	test "$(entries)" -eq 0
+'
+
+test_expect_success 'the toolkit under test is untouched' '
+	test "$(cksum <"$TOOLKIT/cocci/page-alloc/migration")" = "$spec_sum"
 '
 
 test_done
