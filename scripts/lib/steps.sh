@@ -67,20 +67,21 @@ step_run() {
 # step_parts TREE STEP CONSEQUENCE: step_run's work, in a subshell: exits 0
 # changed, 10 skipped, else the failing part's status (TREE reset).
 step_parts() (
+	# step_failed TREE STEP CONSEQUENCE WHAT STATUS: TREE back to its HEAD,
+	# "step STEP WHAT; CONSEQUENCE" said, exit STATUS.
+	step_failed() {
+		git -C "$1" reset -q --hard HEAD && git -C "$1" clean -q -fd
+		printf '%s: error: step %s%s; %s\n' "$prog" "$2" "$4" "$3" >&2
+		exit "$5"
+	}
 	for _part in $(spec_parts "$2"); do
 		(step_export "$_part" &&
 			cd "$1" && prog=$2 "$TOOLKIT/scripts/kinds/$(spec_get "$_part" kind).sh")
 		_rc=$?
-		[ $_rc -eq 0 ] && continue
-		git -C "$1" reset -q --hard HEAD && git -C "$1" clean -q -fd
-		printf '%s: error: step %s failed (exit %d); %s\n' "$prog" "$2" "$_rc" "$3" >&2
-		exit "$_rc"
+		[ $_rc -eq 0 ] || step_failed "$@" " failed (exit $_rc)" "$_rc"
 	done
-	(cd "$1" && prog=$2 "$TOOLKIT/scripts/tidy.sh") || {
-		git -C "$1" reset -q --hard HEAD && git -C "$1" clean -q -fd
-		printf '%s: error: step %s: checkpatch.pl --fix failed; %s\n' "$prog" "$2" "$3" >&2
-		exit 2
-	}
+	(cd "$1" && prog=$2 "$TOOLKIT/scripts/tidy.sh") ||
+		step_failed "$@" ": checkpatch.pl --fix failed" 2
 	if [ -z "$(git -C "$1" status --porcelain)" ]; then
 		info "$2: skipped: no change"
 		exit 10
