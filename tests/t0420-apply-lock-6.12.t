@@ -38,7 +38,20 @@ released() {
 	done
 }
 
-apply >"$TRASH/first.out" 2>"$TRASH/first.err" &
+# The first run's spatch waits (up to 5 min) until the test lets it go, so
+# that the first run still holds its locks however fast this machine is.
+mkdir -p "$TRASH/held"
+cat >"$TRASH/held/spatch" <<HELD
+#!/bin/sh
+i=0
+while [ ! -e "$TRASH/go" ] && [ \$i -lt 3000 ]; do
+	sleep 0.1
+	i=\$((i + 1))
+done
+PATH="$PATH" exec spatch "\$@"
+HELD
+chmod +x "$TRASH/held/spatch"
+PATH="$TRASH/held:$PATH" apply >"$TRASH/first.out" 2>"$TRASH/first.err" &
 first=$!
 started $first
 
@@ -61,6 +74,7 @@ test_expect_success 'another O on the same KDIR: exit 2, naming the first' '
 
 # The first run is the script's child: waited for here, not in a test's
 # subshell.
+touch "$TRASH/go"
 wait $first
 first_rc=$?
 
