@@ -92,14 +92,20 @@ include ci/ci.mk
 
 # The project's own tests: unit, SmPL fixtures and the real-tree integration
 # tests on the default tree, all under prove.
+# The failing tests' output is repeated after prove's summary, where the end
+# of a long log shows it.
+PROVE = prove --timer tests/ || { cat '$(O)/test/failures.log' 2>/dev/null; exit 1; }
+
 test: $(DEPS_STAMP) kernel kernel-6.1 tools
 	scripts/deps.sh tests
-	prove --timer tests/
+	@rm -f '$(O)/test/failures.log'
+	$(PROVE)
 
 # The inner loop: everything that needs no kernel tree.
 test-quick: $(DEPS_STAMP) tools
 	scripts/deps.sh tests
-	KERNEL_TESTS=0 prove --timer tests/
+	@rm -f '$(O)/test/failures.log'
+	KERNEL_TESTS=0 $(PROVE)
 
 # The steps against make coccicheck and git grep, the scanner against git
 # grep, on the default tree or KDIR (RUNS=3, BENCH="MIGRATION:STEP ...").

@@ -31,6 +31,11 @@ test_expect_success() {
 	else
 		echo "not ok $test_count - $1"
 		sed 's/^/# /' "$log" >&2
+		# make test prints these again after prove's summary.
+		{
+			echo "$TEST_NAME: not ok $test_count - $1 (last lines; all: $log)"
+			tail -n 40 "$log" | sed 's/^/# /'
+		} >>"$O/test/failures.log"
 		test_failed=$((test_failed + 1))
 	fi
 	return 0
