@@ -25,8 +25,11 @@ test_failed=0
 test_expect_success() {
 	test_count=$((test_count + 1))
 	log=$TRASH/.log.$test_count
+	started_at=$(date +%s)
 	if (eval "$2") >"$log" 2>&1; then
 		echo "ok $test_count - $1"
+		# Shown by prove -v: where a long test spends its time.
+		echo "# $(($(date +%s) - started_at)) s"
 		[ "${V:-0}" = 1 ] && sed 's/^/# /' "$log"
 	else
 		echo "not ok $test_count - $1"
