@@ -45,9 +45,13 @@ awk 'match($0, /:[0-9]+: (ERROR|WARNING|CHECK):[A-Za-z0-9_]+: /) {
 # A finding on a line the patch changes that checkpatch makes on the line it
 # replaces too is the old line's (a renamed call in a file indented with
 # spaces, a file MAINTAINERS marks obsolete): a note, not counted.
-# checkpatch on each reversed patch says.
-if grep -q ':1: \(error\|warning\): ' "$work/findings"; then
-	for p in "$@"; do
+# checkpatch on each reversed patch with findings says.
+for p in "$@"; do
+	grep -F "$p:" "$work/findings" | grep -q ':1: \(error\|warning\): ' &&
+		printf '%s\n' "$p"
+done >"$work/found-in"
+if [ -s "$work/found-in" ]; then
+	while IFS= read -r p; do
 		awk -f "$TOOLKIT/scripts/patch-reverse.awk" "$p" >"$work/reversed.patch" &&
 		(cd "$tree" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --terse --show-types \
 			--color=never "$work/reversed.patch") |
@@ -55,7 +59,7 @@ if grep -q ':1: \(error\|warning\): ' "$work/findings"; then
 		grep -F "$p:" "$work/findings" | sed -n 's/^.*:\([0-9]*\):1: [a-z]*: .* \[\([A-Za-z0-9_]*\)\]$/\1 \2/p' >"$work/new" &&
 		awk -f "$TOOLKIT/scripts/checkpatch-kept.awk" "$p" "$work/old" "$work/new" |
 			sed "s|^|$p |" || exit 2
-	done >"$work/kept" || die "checkpatch.pl on the reversed patches failed"
+	done <"$work/found-in" >"$work/kept" || die "checkpatch.pl on the reversed patches failed"
 	awk 'FILENAME == ARGV[1] { kept[$1 ":" $2 ":1", $3] = 1; next }
 	     match($0, /:[0-9]+:1: (error|warning): /) && match($0, /\[[A-Za-z0-9_]+\]$/) {
 		split($0, f, ": ")
