@@ -60,7 +60,7 @@ test_expect_success 'a second make apply on the same O exits 2 at once, naming t
 	expect_exit 2 apply >"$TRASH/out" 2>"$TRASH/err" &&
 	test $(($(date +%s) - t0)) -le 20 &&
 	cat "$TRASH/err" &&
-	test "$(grep -c -v "^make: \*\*\* " "$TRASH/err")" -eq 1 &&
+	test "$(grep -c -v -E "^make(\\[[0-9]+\\])?: \\*\\*\\* " "$TRASH/err")" -eq 1 &&
 	pid=$(sed -n "s|^apply.sh: error: another make apply is running on O=$o (pid \([0-9]*\)); wait for it to end or pass another O=\$|\1|p" "$TRASH/err") &&
 	test -n "$pid" &&
 	tr "\\0" " " </proc/$pid/cmdline | grep -q "scripts/apply.sh"
