@@ -17,8 +17,10 @@
 #
 # Left in OBJDIR: diagnostics (the targets' warnings and errors, each once),
 # objects (the targets' objects), failed (those that did not build),
-# built-diagnostics (the diagnostics of the objects that built), build.log. CC (ccache, distcc) and J pass through; for a cross build CC
-# may be a launcher and gcc ("ccache gcc"), which becomes "ccache PREFIXgcc".
+# built (the objects that built), built-diagnostics (their diagnostics),
+# warned (those of them with a warning), build.log. CC (ccache, distcc) and
+# J pass through; for a cross build CC may be a launcher and gcc ("ccache
+# gcc"), which becomes "ccache PREFIXgcc".
 # Exit: 0 built, 1 a target failed, 2 environment.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
@@ -159,7 +161,12 @@ diagnostics_of() {
 diagnostics_of <"$objdir/objects" >"$objdir/diagnostics"
 # Those of the objects that built: the warnings of a failed compile (a
 # header cut short makes gcc warn about what follows) are not new warnings.
-grep -vxF -f "$objdir/failed" "$objdir/objects" | diagnostics_of >"$objdir/built-diagnostics"
+grep -vxF -f "$objdir/failed" "$objdir/objects" >"$objdir/built"
+diagnostics_of <"$objdir/built" >"$objdir/built-diagnostics"
+# Those with a warning: the only ones whose base a comparison needs.
+while read -r obj; do
+	grep -q ': warning: ' "$(diagfile "$obj")" && printf '%s\n' "$obj"
+done <"$objdir/built" >"$objdir/warned"
 
 cat "$objdir/diagnostics"
 warnings=$(grep -c ': warning: ' "$objdir/diagnostics")

@@ -1,18 +1,19 @@
 #!/bin/sh
 # The build half of make check: the allmodconfig builds of the compile units
-# a change affects, at BASE and at REV, compared (check/compare.sh); x86_64,
-# and another architecture's files with that architecture's allmodconfig,
-# built with its Debian cross compiler (check/cross.sh), which
-# scripts/deps.sh installs when it is missing (without root or sudo: the
-# apt-get command printed, exit 2). The files of an architecture Debian has
-# no cross compiler for are named "not covered".
+# a change affects, at REV, their warnings compared with BASE's
+# (check/compare.sh); x86_64, and another architecture's files with that
+# architecture's allmodconfig, built with its Debian cross compiler
+# (check/cross.sh), which scripts/deps.sh installs when it is missing
+# (without root or sudo: the apt-get command printed, exit 2). The files of
+# an architecture Debian has no cross compiler for are named "not covered".
 #
 #   builds.sh [--build-tree BTREE] TREE KBUILD CACHE BASE REV WORK
 #
 # TREE: a git work tree at REV, where the affected units are found
 # (check/affected.sh, check/covered.sh); BTREE (default TREE): the git
-# worktree that compare.sh checks out and builds, left at REV; KBUILD: the
-# persistent build directories, KBUILD/ARCH; CACHE: BASE's diagnostics;
+# worktree that compare.sh checks out and builds, left at REV (and BASE in
+# BTREE.base when it must); KBUILD: the persistent build directories,
+# KBUILD/ARCH (and KBUILD/ARCH.base); CACHE: BASE's diagnostics;
 # WORK: this run's files. FULL=1 builds the whole tree.
 #
 # Prints the compiler's errors and the new warnings, compiler-style; when
@@ -74,19 +75,14 @@ uncovered_in() {
 	sed -n "s/^\\(.*\\): off: \\(.*\\)\$/\\1 $2 leaves \\2 off/p; s/^\\(.*\\): no rule\$/\\1 no Kbuild makefile line builds it/p" \
 		"$work/$1.covered" | while read -r f why; do uncovered "$why" "$f"; done
 }
-# queue_compare ARCH [OPTION...]: ARCH's comparison, run by run_compares.
+# queue_compare ARCH [OPTION...]: ARCH's comparison, run by run_compares
+# once every architecture's configuration has been read at the tree's
+# current checkout.
 : >"$work/compares"
 queue_compare() {
 	echo "$*" >>"$work/compares"
 }
-# run_compares: every queued architecture's BASE first, then its REV: the
-# tree goes from BASE to REV once, whatever the number of architectures.
 run_compares() {
-	while read -r arch opts; do
-		# shellcheck disable=SC2046,SC2086
-		"$check/compare.sh" --base-only $opts "$btree" "$kbuild/$arch" "$cache" "$base" "$rev" \
-			$(cat "$work/$arch.targets") </dev/null || exit 2
-	done <"$work/compares"
 	while read -r arch opts; do
 		# shellcheck disable=SC2086
 		run_compare "$arch" $opts </dev/null
