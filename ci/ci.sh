@@ -10,12 +10,11 @@
 # (the C scanner on the commit's tree; the errors it adds to its parent's
 # fail), checkpatch (the tree's
 # scripts/checkpatch.pl on the commit's format-patch; a warning fails too),
-# and build (check/builds.sh: the objects the commit affects, built at its
-# parent and at it, warnings compared). The commit's tree is a worktree of
-# KDIR under $O/ci/; the builds happen in make check's worktree and build
-# directories under $O/check/, so Kbuild only recompiles what each commit
-# changed, and a second run reuses the parents' cached diagnostics. KDIR's
-# checkout is never touched.
+# and build (check/builds.sh: the objects the commit affects, built at it,
+# their warnings compared with its parent's). The commit's tree is a
+# worktree of KDIR under $O/ci/; the builds happen in make check's worktree
+# and build directories under $O/check/, so Kbuild only recompiles what each
+# commit changed. KDIR's checkout is never touched.
 #
 # Prints TAP on stdout, one test point per commit and check named by the
 # short hash and the subject, then a summary table as TAP comments; writes
