@@ -5,7 +5,12 @@
 #
 #   build.sh [--arch ARCH [--cross PREFIX]] TREE OBJDIR [TARGET...]
 #
+#   build.sh --variant OPTION TREE OBJDIR [TARGET...]
+#
 # ARCH defaults to x86_64; PREFIX is CROSS_COMPILE (aarch64-linux-gnu-).
+# OPTION: a line of check/config-variants, the configuration that turns on
+# an option allmodconfig leaves off (its compiler, its scripts/config
+# arguments).
 # TARGET: an object (mm/slub.o), a directory (mm/), or "all" (the whole
 # tree); without one, only the configuration is made. CONFIG_WERROR is off:
 # warnings are reported, for the caller to compare with a base, as netdev's
@@ -27,25 +32,36 @@
 
 arch=x86_64
 cross=
+variant=
 while :; do
 	case ${1:-} in
 	--arch) arch=${2:?--arch needs an ARCH}; shift 2 ;;
 	--cross) cross=${2:?--cross needs a PREFIX}; shift 2 ;;
+	--variant) variant=${2:?--variant needs an OPTION}; shift 2 ;;
 	*) break ;;
 	esac
 done
-[ $# -ge 2 ] || die "usage: $prog [--arch ARCH [--cross PREFIX]] TREE OBJDIR [TARGET...]"
+[ $# -ge 2 ] || die "usage: $prog [--arch ARCH [--cross PREFIX] | --variant OPTION] TREE OBJDIR [TARGET...]"
+compiler=gcc
+configs=
+if [ -n "$variant" ]; then
+	line=$(grep "^$variant " "$TOOLKIT/check/config-variants") ||
+		die "no configuration for $variant in $TOOLKIT/check/config-variants"
+	compiler=$(printf '%s\n' "$line" | cut -d' ' -f2)
+	configs=$(printf '%s\n' "$line" | cut -d' ' -f3-)
+fi
 tree=$(cd "$1" 2>/dev/null && pwd -P) || die "no kernel tree at $1"
 objdir=$2
 shift 2
 [ -f "$tree/Makefile" ] && [ -f "$tree/scripts/config" ] || die "$tree is not a kernel source tree"
 
-if [ -z "$cross" ]; then
+# CC's launcher ("ccache gcc") is kept for a cross compiler or a variant's.
+if [ -z "$cross" ] && [ "$compiler" = gcc ]; then
 	cc=${CC:-gcc}
 else
 	case ${CC:-} in
-	*" gcc") cc="${CC% gcc} ${cross}gcc" ;;
-	*) cc=${cross}gcc ;;
+	*" gcc") cc="${CC% gcc} $cross$compiler" ;;
+	*) cc=$cross$compiler ;;
 	esac
 fi
 require_cmd make make
@@ -73,11 +89,14 @@ kmake() {
 # Kconfig file since.
 if [ ! -f "$objdir/.config" ] ||
 	[ -n "$(find "$tree" -name 'Kconfig*' -newer "$objdir/.config" -print 2>/dev/null | head -n 1)" ]; then
-	info "configuring $arch allmodconfig in $objdir (CONFIG_WERROR off)" >&2
+	info "configuring $arch allmodconfig in $objdir (CONFIG_WERROR off${variant:+, $configs})" >&2
+	# shellcheck disable=SC2086
 	kmake -s allmodconfig >"$objdir/config.log" 2>&1 &&
-	"$tree/scripts/config" --file "$objdir/.config" -d WERROR &&
+	"$tree/scripts/config" --file "$objdir/.config" -d WERROR $configs &&
 	kmake -s olddefconfig >>"$objdir/config.log" 2>&1 ||
 		{ rm -f "$objdir/.config"; die "$arch allmodconfig failed; see $objdir/config.log"; }
+	[ -z "$variant" ] || grep -qE "^CONFIG_$variant=[ym]$" "$objdir/.config" ||
+		{ rm -f "$objdir/.config"; die "CONFIG_$variant is still off after '$configs'; fix its line in check/config-variants"; }
 fi
 [ $# -gt 0 ] || exit 0
 

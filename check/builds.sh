@@ -50,13 +50,14 @@ grep '\.[cS]$' "$work/changed-all" >"$work/changed"
 grep -v -e '/$' -e '^all$' "$work/units" | cat - "$work/changed" | sort -u >"$work/files"
 info "$(wc -l <"$work/units") compile unit(s) or directories affected; $(wc -l <"$work/changed") changed" >&2
 
-# covered ARCH: classify $work/ARCH.files for ARCH's configuration
-# (covered.sh), leaving the objects to build in $work/ARCH.targets.
+# covered BUILD [ARCH]: classify $work/BUILD.files for the configuration of
+# the build directory BUILD (covered.sh; ARCH defaults to BUILD), leaving
+# the objects to build in $work/BUILD.targets.
 covered() {
 	: >"$work/$1.covered"
 	# shellcheck disable=SC2046
 	[ ! -s "$work/$1.files" ] ||
-		"$check/covered.sh" "$tree" "$kbuild/$1" "$1" $(cat "$work/$1.files") >"$work/$1.covered" || exit 2
+		"$check/covered.sh" "$tree" "$kbuild/$1" "${2:-$1}" $(cat "$work/$1.files") >"$work/$1.covered" || exit 2
 	sed -n 's/^.*: built: \(.*\)\.[cS]$/\1.o/p' "$work/$1.covered" | sort -u >"$work/$1.targets"
 }
 # uncovered WHY FILE...: the changed ones among FILEs are not covered.
@@ -69,11 +70,22 @@ uncovered() {
 	done
 	return 0
 }
-# uncovered_in ARCH LABEL: the changed files ARCH's configuration (LABEL)
-# leaves off, or that no makefile line builds.
+# uncovered_in BUILD LABEL: the changed files BUILD's configuration (LABEL)
+# leaves off, or that no makefile line builds; for x86_64, not those behind
+# an option of check/config-variants (built in its configuration).
 uncovered_in() {
 	sed -n "s/^\\(.*\\): off: \\(.*\\)\$/\\1 $2 leaves \\2 off/p; s/^\\(.*\\): no rule\$/\\1 no Kbuild makefile line builds it/p" \
-		"$work/$1.covered" | while read -r f why; do uncovered "$why" "$f"; done
+		"$work/$1.covered" | while read -r f why; do
+		[ "$1" = x86_64 ] && variant_of "$why" >/dev/null && continue
+		uncovered "$why" "$f"
+	done
+}
+# variant_of TEXT: the option of check/config-variants that the CONFIG_X
+# TEXT ends in names, if it has a line there.
+variant_of() {
+	_opt=${1##*CONFIG_}
+	_opt=${_opt%% *}
+	grep -q "^$_opt " "$check/config-variants" && printf '%s\n' "$_opt"
 }
 # queue_compare ARCH [OPTION...]: ARCH's comparison, run by run_compares
 # once every architecture's configuration has been read at the tree's
@@ -141,6 +153,21 @@ fi
 uncovered_in x86_64 "x86_64 allmodconfig"
 [ -s "$work/x86_64.targets" ] && queue_compare x86_64
 
+# The files behind an option x86_64 allmodconfig leaves off, for which
+# check/config-variants has a configuration: built in it (its compiler
+# installed when missing), as x86_64-OPTION.
+sed -n 's/^\(.*\): off: \(CONFIG_.*\)$/\2 \1/p' "$work/x86_64.covered" | sort >"$work/off"
+for opt in $(cut -d' ' -f1 "$work/off" | uniq); do
+	opt=$(variant_of "$opt") || continue
+	sed -n "s|^CONFIG_$opt ||p" "$work/off" >"$work/x86_64-$opt.files"
+	compiler=$(sed -n "s/^$opt \([^ ]*\) .*/\1/p" "$check/config-variants")
+	command -v "$compiler" >/dev/null 2>&1 || "$TOOLKIT/scripts/deps.sh" "$compiler" >&2 || exit 2
+	"$check/build.sh" --variant "$opt" "$btree" "$kbuild/x86_64-$opt" || exit 2
+	covered "x86_64-$opt" x86_64
+	uncovered_in "x86_64-$opt" "x86_64 allmodconfig with $opt"
+	[ -s "$work/x86_64-$opt.targets" ] && queue_compare "x86_64-$opt" --variant "$opt"
+done
+
 # The other architectures, with their cross compilers.
 for arch in $arches; do
 	grep "^arch/$arch/" "$work/files" >"$work/$arch.files"
@@ -161,7 +188,7 @@ done
 run_compares
 
 # The summary rows, the kinds of failure and the first error.
-row() { printf '  %-16s %s\n' "$1" "$2"; }
+row() { printf '  %-22s %s\n' "$1" "$2"; }
 failed() { printf '%s\n' "$1" >>"$work/failures"; }
 for arch in $builds; do
 	d=$kbuild/$arch

@@ -85,7 +85,7 @@ cat "$top/leaks.out" "$top/api.out"
 # The summary table: one row per check, then the verdict naming the kinds
 # of failure.
 failures=
-row() { printf '  %-16s %s\n' "$1" "$2"; }
+row() { printf '  %-22s %s\n' "$1" "$2"; }
 failed() { failures="$failures${failures:+,} $1"; }
 findings() { grep '^[^: ]*:[0-9]*:[0-9]*: error: ' "$1"; }
 errfiles() { findings "$1" | sed 's/:.*//' | sort -u | tr '\n' ' ' | sed 's/ $//'; }

@@ -2,8 +2,10 @@
 # Build TARGETs at REV and report what REV breaks: its compiler errors, and
 # the warnings its objects that built add to BASE's (check/newwarn.sh).
 #
-#   compare.sh [--arch ARCH [--cross PREFIX]] TREE OBJDIR CACHE BASE REV TARGET...
+#   compare.sh [--arch ARCH [--cross PREFIX] | --variant OPTION] TREE OBJDIR CACHE BASE REV TARGET...
 #
+# The options are check/build.sh's; the build is named ARCH, or
+# x86_64-OPTION for a configuration of check/config-variants.
 # TREE is a git worktree of the kernel that this script checks out at REV
 # and leaves there; OBJDIR its persistent build directory (check/build.sh).
 # REV is built first, and BASE only when it must be: for the objects that
@@ -27,10 +29,11 @@ while :; do
 	case ${1:-} in
 	--arch) arch=${2:?--arch needs an ARCH}; archopts="$archopts $1 $2"; shift 2 ;;
 	--cross) archopts="$archopts $1 ${2:?--cross needs a PREFIX}"; shift 2 ;;
+	--variant) arch=$arch-${2:?--variant needs an OPTION}; archopts="$archopts $1 $2"; shift 2 ;;
 	*) break ;;
 	esac
 done
-[ $# -ge 6 ] || die "usage: $prog [--arch ARCH [--cross PREFIX]] TREE OBJDIR CACHE BASE REV TARGET..."
+[ $# -ge 6 ] || die "usage: $prog [--arch ARCH [--cross PREFIX] | --variant OPTION] TREE OBJDIR CACHE BASE REV TARGET..."
 tree=$1 objdir=$2 cache=$3 base=$4 rev=$5
 shift 5
 mkdir -p "$cache" "$objdir" || die "cannot create $cache or $objdir"

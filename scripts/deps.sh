@@ -11,7 +11,9 @@
 # SSHLOGIN and distcc tests start, for make test), cross-ARCH (the Debian
 # cross compiler for a kernel ARCH, check/cross.sh's: make check and make
 # ci install it for the architectures whose files a change touches or
-# affects). No GROUP: tools, kernel and tests, so that a users' pipeline
+# affects), gcc or clang (the compiler of a configuration of
+# check/config-variants, installed when a change needs it). No GROUP:
+# tools, kernel and tests, so that a users' pipeline
 # running make ci installs no kernel source.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/lib/lib.sh"
@@ -39,7 +41,8 @@ for group in ${*:-tools kernel tests}; do
 		cross powerpc
 		cross sparc ;;
 	cross-?*) cross "${group#cross-}" ;;
-	*) die "unknown group '$group'; known groups: tools kernel tests cross-ARCH" ;;
+	gcc | clang) packages="$packages $group" ;;
+	*) die "unknown group '$group'; known groups: tools kernel tests cross-ARCH gcc clang" ;;
 	esac
 done
 

@@ -1,41 +1,67 @@
-# Rename identifiers at exact positions, changing nothing else in the line.
+# Rename identifiers at exact positions, changing nothing else in the files.
 #
-#   awk -f rename-at.awk EDITS FILE > NEW
+#   LC_ALL=C awk -f rename-at.awk RENAMES
 #
-# EDITS holds "line col old new" rows (1-based byte column) for FILE. Run
-# with LC_ALL=C so that columns are bytes. A row whose position does not hold
-# the old identifier is reported and left alone.
+# RENAMES holds "path line col old new" rows (1-based byte column), in any
+# order; each path, relative to the current directory, is read and written
+# back in place, once, by this one process (a process per file costs
+# seconds on a tree-wide rename). Run with LC_ALL=C so that columns are
+# bytes. A row whose position does not hold the old identifier is reported
+# and left alone. Exit 2 when a file cannot be read.
 BEGIN { idchar = "[A-Za-z0-9_]" }
-FNR == NR {
-	n[$1]++
-	col[$1, n[$1]] = $2; old[$1, n[$1]] = $3; new[$1, n[$1]] = $4
-	next
-}
 {
-	line = $0
-	# right to left, so earlier columns stay valid after a rename
-	for (i = n[FNR]; i >= 1; i--) {
-		sortcols(FNR)
-		c = col[FNR, i]; o = old[FNR, i]
-		before = c > 1 ? substr(line, c - 1, 1) : ""
-		after = substr(line, c + length(o), 1)
-		if (substr(line, c, length(o)) != o || before ~ idchar || after ~ idchar) {
+	if (!($1 in seen)) {
+		seen[$1] = 1
+		files[++nfiles] = $1
+	}
+	k = $1 SUBSEP $2
+	n[k]++
+	col[k, n[k]] = $3; old[k, n[k]] = $4; new[k, n[k]] = $5
+}
+END {
+	for (f = 1; f <= nfiles; f++) {
+		path = files[f]
+		lines = 0
+		while ((r = (getline text < path)) > 0)
+			line[++lines] = text
+		close(path)
+		if (r < 0) {
+			printf "rename-at.awk: error: cannot read %s\n", path > "/dev/stderr"
+			exit 2
+		}
+		for (i = 1; i <= lines; i++)
+			if ((path SUBSEP i) in n)
+				line[i] = renamed(path, i, line[i])
+		for (i = 1; i <= lines; i++)
+			print line[i] > path
+		close(path)
+	}
+}
+# renamed(PATH, L, TEXT): line L of PATH with its renames, right to left so
+# that earlier columns stay valid.
+function renamed(path, l, text,    k, i, c, o, before, after) {
+	k = path SUBSEP l
+	sortcols(k)
+	for (i = n[k]; i >= 1; i--) {
+		c = col[k, i]; o = old[k, i]
+		before = c > 1 ? substr(text, c - 1, 1) : ""
+		after = substr(text, c + length(o), 1)
+		if (substr(text, c, length(o)) != o || before ~ idchar || after ~ idchar) {
 			printf "%s:%d:%d: warning: expected %s here; not renamed\n",
-				FILENAME, FNR, c, o > "/dev/stderr"
+				path, l, c, o > "/dev/stderr"
 			continue
 		}
-		line = substr(line, 1, c - 1) new[FNR, i] substr(line, c + length(o))
+		text = substr(text, 1, c - 1) new[k, i] substr(text, c + length(o))
 	}
-	print line
+	return text
 }
-# sort one line's edits by column, ascending (insertion sort; lines have few)
-function sortcols(l,    i, j, tc, to, tn) {
-	if (sorted[l]++)
-		return
-	for (i = 2; i <= n[l]; i++)
-		for (j = i; j > 1 && col[l, j - 1] > col[l, j]; j--) {
-			tc = col[l, j]; to = old[l, j]; tn = new[l, j]
-			col[l, j] = col[l, j - 1]; old[l, j] = old[l, j - 1]; new[l, j] = new[l, j - 1]
-			col[l, j - 1] = tc; old[l, j - 1] = to; new[l, j - 1] = tn
+# sortcols(K): one line's edits by column, ascending (insertion sort; a line
+# has few)
+function sortcols(k,    i, j, tc, to, tn) {
+	for (i = 2; i <= n[k]; i++)
+		for (j = i; j > 1 && col[k, j - 1] > col[k, j]; j--) {
+			tc = col[k, j]; to = old[k, j]; tn = new[k, j]
+			col[k, j] = col[k, j - 1]; old[k, j] = old[k, j - 1]; new[k, j] = new[k, j - 1]
+			col[k, j - 1] = tc; old[k, j - 1] = to; new[k, j - 1] = tn
 		}
 }

@@ -42,7 +42,7 @@ test_expect_success 'cross-ARCH: the Debian cross compiler of a kernel ARCH, der
 
 test_expect_success 'an unknown group: exit 2, the groups named' '
 	expect_exit 2 "$TOOLKIT/scripts/deps.sh" nosuch 2>"$TRASH/err" &&
-	grep -qx "deps.sh: error: unknown group .nosuch.; known groups: tools kernel tests cross-ARCH" "$TRASH/err"
+	grep -qx "deps.sh: error: unknown group .nosuch.; known groups: tools kernel tests cross-ARCH gcc clang" "$TRASH/err"
 '
 
 test_expect_success 'on this machine everything is installed: silent, exit 0' '
