@@ -78,6 +78,7 @@ else
 	else
 		info "$arch: building BASE $(short "$base"): $(wc -l <"$objdir/base-targets") object(s) that warn at REV" >&2
 		KDIR=$tree worktree_at "$tree.base" "$base"
+		mkdir -p "$objdir.base" || die "cannot create $objdir.base"
 		# shellcheck disable=SC2046
 		build "$tree.base" "$objdir.base" $(cat "$objdir/base-targets")
 		[ $rc -eq 0 ] || warn "$arch: BASE $(short "$base") does not build either"
