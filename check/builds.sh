@@ -188,14 +188,13 @@ done
 run_compares
 
 # The summary rows, the kinds of failure and the first error.
-row() { printf '  %-22s %s\n' "$1" "$2"; }
 failed() { printf '%s\n' "$1" >>"$work/failures"; }
 for arch in $builds; do
 	d=$kbuild/$arch
 	if [ "$(cat "$d/rev.rc")" -eq 0 ]; then
-		row "build $arch" "ok: $(wc -l <"$d/objects") object(s)"
+		summary_row "build $arch" "ok: $(wc -l <"$d/objects") object(s)"
 	else
-		row "build $arch" "FAILED: $(wc -l <"$d/failed") of $(wc -l <"$d/objects") object(s)"
+		summary_row "build $arch" "FAILED: $(wc -l <"$d/failed") of $(wc -l <"$d/objects") object(s)"
 		sed 's/^/    /' "$work/$arch.causes" "$d/failed"
 		grep ': \(error\|fatal error\): ' "$d/diagnostics" >"$work/errors"
 		sed 's/^/      /' "$work/errors"
@@ -205,17 +204,17 @@ for arch in $builds; do
 			head -n 1 >"$work/first"
 	fi
 	if [ -s "$d/new-warnings" ]; then
-		row "warnings $arch" "FAILED: $(wc -l <"$d/new-warnings") new"
+		summary_row "warnings $arch" "FAILED: $(wc -l <"$d/new-warnings") new"
 		sed 's/^/    /' "$d/new-warnings"
 		failed "new warnings $arch"
 		[ -s "$work/first" ] || head -n 1 "$d/new-warnings" >"$work/first"
 	else
-		row "warnings $arch" "ok: none new"
+		summary_row "warnings $arch" "ok: none new"
 	fi
 done >>"$work/summary"
-[ -n "$builds" ] || row build "nothing to build" >>"$work/summary"
+[ -n "$builds" ] || summary_row build "nothing to build" >>"$work/summary"
 if [ -s "$work/uncovered" ]; then
-	row "not covered" "$(wc -l <"$work/uncovered") changed file(s):"
+	summary_row "not covered" "$(wc -l <"$work/uncovered") changed file(s):"
 	sed 's/^/    /' "$work/uncovered"
 fi >>"$work/summary"
 [ ! -s "$work/failures" ]

@@ -85,7 +85,6 @@ cat "$top/leaks.out" "$top/api.out"
 # The summary table: one row per check, then the verdict naming the kinds
 # of failure.
 failures=
-row() { printf '  %-22s %s\n' "$1" "$2"; }
 failed() { failures="$failures${failures:+,} $1"; }
 findings() { grep '^[^: ]*:[0-9]*:[0-9]*: error: ' "$1"; }
 errfiles() { findings "$1" | sed 's/:.*//' | sort -u | tr '\n' ' ' | sed 's/ $//'; }
@@ -94,9 +93,9 @@ echo "make check: REV $(short "$rev") against BASE $(short "$base")"
 for c in leaks api; do
 	eval "rc=\$$c"
 	if [ "$rc" -eq 0 ]; then
-		row "$c" ok
+		summary_row "$c" ok
 	else
-		row "$c" "FAILED: $(findings "$top/$c.out" | wc -l) error(s) in $(errfiles "$top/$c.out")"
+		summary_row "$c" "FAILED: $(findings "$top/$c.out" | wc -l) error(s) in $(errfiles "$top/$c.out")"
 		failed "$c"
 	fi
 done

@@ -18,6 +18,12 @@ info() {
 	printf '%s: %s\n' "$prog" "$*"
 }
 
+# summary_row NAME TEXT: a row of make check's summary table (check.sh's
+# leaks and api, builds.sh's builds).
+summary_row() {
+	printf '  %-22s %s\n' "$1" "$2"
+}
+
 verbose() {
 	[ "${V:-0}" = 1 ] && printf '%s: %s\n' "$prog" "$*" >&2
 	return 0
