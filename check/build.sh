@@ -45,10 +45,11 @@ done
 compiler=gcc
 configs=
 if [ -n "$variant" ]; then
-	line=$(grep "^$variant " "$TOOLKIT/check/config-variants") ||
+	line=$(config_variant "$variant") ||
 		die "no configuration for $variant in $TOOLKIT/check/config-variants"
-	compiler=$(printf '%s\n' "$line" | cut -d' ' -f2)
-	configs=$(printf '%s\n' "$line" | cut -d' ' -f3-)
+	read -r _ compiler configs <<EOF
+$line
+EOF
 fi
 tree=$(cd "$1" 2>/dev/null && pwd -P) || die "no kernel tree at $1"
 objdir=$2

@@ -71,21 +71,10 @@ uncovered() {
 	return 0
 }
 # uncovered_in BUILD LABEL: the changed files BUILD's configuration (LABEL)
-# leaves off, or that no makefile line builds; for x86_64, not those behind
-# an option of check/config-variants (built in its configuration).
+# leaves off, or that no makefile line builds.
 uncovered_in() {
 	sed -n "s/^\\(.*\\): off: \\(.*\\)\$/\\1 $2 leaves \\2 off/p; s/^\\(.*\\): no rule\$/\\1 no Kbuild makefile line builds it/p" \
-		"$work/$1.covered" | while read -r f why; do
-		[ "$1" = x86_64 ] && variant_of "$why" >/dev/null && continue
-		uncovered "$why" "$f"
-	done
-}
-# variant_of TEXT: the option of check/config-variants that the CONFIG_X
-# TEXT ends in names, if it has a line there.
-variant_of() {
-	_opt=${1##*CONFIG_}
-	_opt=${_opt%% *}
-	grep -q "^$_opt " "$check/config-variants" && printf '%s\n' "$_opt"
+		"$work/$1.covered" | while read -r f why; do uncovered "$why" "$f"; done
 }
 # queue_compare ARCH [OPTION...]: ARCH's comparison, run by run_compares
 # once every architecture's configuration has been read at the tree's
@@ -150,17 +139,24 @@ if [ "${FULL:-0}" = 1 ]; then
 else
 	grep '/$' "$work/units" >>"$work/x86_64.targets"
 fi
+
+# The files behind an option x86_64 allmodconfig leaves off, for which
+# check/config-variants has a configuration, go to that configuration's
+# build (below), not to "not covered".
+variants=
+for opt in $(sed -n 's/^.*: off: CONFIG_//p' "$work/x86_64.covered" | sort -u); do
+	config_variant "$opt" >/dev/null || continue
+	sed -n "s/^\(.*\): off: CONFIG_$opt\$/\1/p" "$work/x86_64.covered" >"$work/x86_64-$opt.files"
+	sed -i "/: off: CONFIG_$opt\$/d" "$work/x86_64.covered"
+	variants="$variants $opt"
+done
 uncovered_in x86_64 "x86_64 allmodconfig"
 [ -s "$work/x86_64.targets" ] && queue_compare x86_64
 
-# The files behind an option x86_64 allmodconfig leaves off, for which
-# check/config-variants has a configuration: built in it (its compiler
-# installed when missing), as x86_64-OPTION.
-sed -n 's/^\(.*\): off: \(CONFIG_.*\)$/\2 \1/p' "$work/x86_64.covered" | sort >"$work/off"
-for opt in $(cut -d' ' -f1 "$work/off" | uniq); do
-	opt=$(variant_of "$opt") || continue
-	sed -n "s|^CONFIG_$opt ||p" "$work/off" >"$work/x86_64-$opt.files"
-	compiler=$(sed -n "s/^$opt \([^ ]*\) .*/\1/p" "$check/config-variants")
+# Each such configuration, its compiler installed when missing, built as
+# x86_64-OPTION.
+for opt in $variants; do
+	compiler=$(config_variant "$opt" | cut -d' ' -f2)
 	command -v "$compiler" >/dev/null 2>&1 || "$TOOLKIT/scripts/deps.sh" "$compiler" >&2 || exit 2
 	"$check/build.sh" --variant "$opt" "$btree" "$kbuild/x86_64-$opt" || exit 2
 	covered "x86_64-$opt" x86_64

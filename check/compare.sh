@@ -38,10 +38,9 @@ tree=$1 objdir=$2 cache=$3 base=$4 rev=$5
 shift 5
 mkdir -p "$cache" "$objdir" || die "cannot create $cache or $objdir"
 
-# checkout TREE COMMIT
 checkout() {
-	git -C "$1" checkout -q --detach -f "$2" && git -C "$1" clean -q -fd ||
-		die "cannot check out $2 in $1"
+	git -C "$tree" checkout -q --detach -f "$1" && git -C "$tree" clean -q -fd ||
+		die "cannot check out $1 in $tree"
 }
 # build TREE OBJDIR TARGET...: build.sh's exit in rc; its last line said.
 build() {
@@ -54,7 +53,7 @@ build() {
 short() { git -C "$tree" rev-parse --short "$1"; }
 
 info "$arch: building REV $(short "$rev"): $# target(s)" >&2
-checkout "$tree" "$rev"
+checkout "$rev"
 build "$tree" "$objdir" "$@"
 echo $rc >"$objdir/rev.rc"
 

@@ -70,9 +70,10 @@ wait_for_port "$port" || { cat "$d/sshd.log" >&2; exit 1; }
 ssh_to() { echo "ssh -F $d/ssh_config $1"; }
 tree=$TRASH/tree
 fixtures=$TEST_DIR/cocci
-# fresh_fixtures: the cocci fixtures as a committed git tree at $tree, four
-# of the callers: a rename under a cast, a reordering, and the two kinds of
-# warning (every spatch job over ssh costs seconds of connections).
+# fresh_fixtures: the cocci fixtures as a committed git tree at $tree, with
+# four of the driver callers (a rename under a cast, a reordering, the two
+# kinds of warning) and their header: every spatch job over ssh costs
+# seconds of connections.
 fresh_fixtures() {
 	rm -rf "$tree" && mkdir -p "$tree" &&
 	cp -R "$fixtures/." "$tree" &&

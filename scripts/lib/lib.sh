@@ -18,6 +18,12 @@ info() {
 	printf '%s: %s\n' "$prog" "$*"
 }
 
+# config_variant OPTION: OPTION's line of check/config-variants, "OPTION
+# COMPILER ARGUMENT..."; exit 1 when it has none.
+config_variant() {
+	grep "^$1 " "$TOOLKIT/check/config-variants"
+}
+
 # summary_row NAME TEXT: a row of make check's summary table (check.sh's
 # leaks and api, builds.sh's builds).
 summary_row() {
