@@ -56,6 +56,7 @@ commit() {
 }
 
 n=0
+patches=
 for s in $steps; do
 	n=$((n + 1))
 	patch=$(printf '%s/%02d-%s.patch' "$out" "$n" "$s")
@@ -63,7 +64,9 @@ for s in $steps; do
 	step_run "$tree" "$s" "nothing was applied" || continue
 	commit "$s" || die "cannot commit step $s in $tree"
 	git -C "$tree" diff --binary "$before" HEAD > "$patch"
-	git -C "$tree" diff --numstat "$before" HEAD |
+	patches="$patches $patch"
+	# From the patch: a second diff of a tree-wide step costs seconds.
+	git -C "$tree" apply --numstat "$patch" |
 		while read -r add del path; do
 			printf '%s: %s: %s +%s -%s\n' "$prog" "$s" "$path" "$add" "$del"
 		done
@@ -76,7 +79,13 @@ findings_exit() {
 	exit 1
 }
 
-git -C "$tree" diff --binary "$base" HEAD > "$out/all.patch"
+# One step's patch is the whole patch.
+# shellcheck disable=SC2086
+if [ $(echo $patches | wc -w) -eq 1 ]; then
+	cp $patches "$out/all.patch"
+else
+	git -C "$tree" diff --binary "$base" HEAD > "$out/all.patch"
+fi
 if [ ! -s "$out/all.patch" ]; then
 	info "nothing to change: KDIR is already migrated"
 	findings_exit
@@ -88,23 +97,28 @@ fi
 git -C "$KDIR" apply --check "$out/all.patch" ||
 	die "the patch does not apply to KDIR=$KDIR; did it change during the run?"
 
-# The paths the patch touches, and a copy of each that exists; a path that
-# does not is noted with the top directory the write would create for it.
+# The paths the patch touches, and a copy of each that exists (one cp for
+# all: a tree-wide rename touches hundreds); a path that does not is noted
+# with the top directory the write would create for it.
 saved=$out/saved
 rm -rf "$saved" && mkdir -p "$saved" || die "cannot create $saved"
 git -C "$tree" diff --name-only --no-renames "$base" HEAD >"$out/paths" ||
 	die "cannot list the changed paths in $tree"
 : >"$out/new-dirs"
+: >"$out/existing"
 while IFS= read -r p; do
 	if [ -e "$KDIR/$p" ] || [ -L "$KDIR/$p" ]; then
-		mkdir -p "$saved/$(dirname "$p")" && cp -P -p "$KDIR/$p" "$saved/$p" ||
-			die "cannot save $KDIR/$p in $saved; nothing was applied"
+		echo "$p" >>"$out/existing"
 		continue
 	fi
 	d=$(dirname "$p") top=
 	while [ "$d" != . ] && [ ! -d "$KDIR/$d" ]; do top=$d d=$(dirname "$d"); done
 	[ -z "$top" ] || echo "$top" >>"$out/new-dirs"
 done <"$out/paths"
+if [ -s "$out/existing" ]; then
+	(cd "$KDIR" && tr '\n' '\0' <"$out/existing" | xargs -0 cp -P -p --parents -t "$saved") ||
+		die "cannot save the files the patch changes from KDIR=$KDIR in $saved; nothing was applied"
+fi
 
 # restore: KDIR's touched paths as saved; prints what could not be put back.
 restore() {

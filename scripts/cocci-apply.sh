@@ -1,11 +1,11 @@
 #!/bin/sh
 # Apply a step's semantic patches to the given files in the current tree, in
-# place, with byte-minimal results: one spatch run per file.
+# place, with byte-minimal results: spatch treats each file on its own.
 #
 #   cocci-apply.sh COCCI... -- FILE...
 #
 # The semantic patches become one (cocci-combine.awk), run in patch and
-# report mode at once over each FILE (GNU parallel, J at a time): the
+# report mode at once over the FILEs (GNU parallel, J runs at a time): the
 # rewrites go in place, and the report rules, which follow the patch rules,
 # print on stdout what is left for a human. spatch re-prints what it
 # rewrites (a call under a cast gains a space after the cast), so a change
@@ -77,15 +77,23 @@ else
 fi
 
 snapshot "$work/old" "$@"
-# One run per file: the patch rules rewrite it in place, the report rules
-# print what is left.
+per=$((($# + jobs - 1) / jobs))
+[ "$per" -le 64 ] || per=64
+# The patch rules rewrite each file in place, the report rules print what
+# is left. Here: the files in J runs (at most 64 files a run, for the bar),
+# each file on its own (scripts/cocci-chunk.sh), since each spatch run pays
+# about a second to start. On SSHLOGIN: one run per file, each file
+# transferred there and back.
 run_spatch() {
-	set --
-	[ -z "${SSHLOGIN:-}" ] ||
-		set -- --sshlogin "$SSHLOGIN" --workdir ... --transferfile {} --return {} \
-			--cleanup --basefile "$work/all.cocci"
+	if [ -z "${SSHLOGIN:-}" ]; then
+		# shellcheck disable=SC2086
+		parallel $bar -j "$jobs" -n "$per" -a "$work/files" \
+			"$TOOLKIT/scripts/cocci-chunk.sh" "$work/all.cocci" "$work/chunk{#}" {}
+		return
+	fi
 	# shellcheck disable=SC2086
-	parallel $bar -j "$jobs" "$@" -a "$work/files" \
+	parallel $bar -j "$jobs" --sshlogin "$SSHLOGIN" --workdir ... --transferfile {} --return {} \
+		--cleanup --basefile "$work/all.cocci" -a "$work/files" \
 		spatch --very-quiet --no-show-diff --no-includes --include-headers -D patch -D report \
 		--in-place --sp-file "$work/all.cocci" {}
 }

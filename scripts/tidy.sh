@@ -1,31 +1,42 @@
 #!/bin/sh
-# Make the lines a step changed in the current tree (a kernel git work tree,
-# the step's edits uncommitted) clean of the whitespace findings of the
-# tree's own checkpatch.pl, with its own --fix: a call renamed in
-# "foo (x)" becomes "bar(x)", not "bar (x)". Lines the step did not change
-# stay as they are; nothing else is fixed. Without scripts/checkpatch.pl in
-# the tree, nothing happens.
+# Make the lines a step changed (PATCH: its edits, uncommitted in the
+# current tree, as "git diff --binary" shows them) clean of the whitespace
+# findings of the tree's own checkpatch.pl, with its own --fix: a call
+# renamed in "foo (x)" becomes "bar(x)", not "bar (x)". Lines the step did
+# not change stay as they are; nothing else is fixed. Without
+# scripts/checkpatch.pl in the tree, nothing happens. A long patch (a
+# tree-wide rename) is checked in up to J parts side by side.
 #
-#   tidy.sh
+#   tidy.sh PATCH
 #
 # Exit 0, 2 when checkpatch.pl or git fails (the tree is left as it was).
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/lib/lib.sh"
 
-[ $# -eq 0 ] || die "usage: $prog (run at the top of a kernel git work tree)"
+[ $# -eq 1 ] && [ -f "$1" ] || die "usage: $prog PATCH (run at the top of a kernel git work tree)"
 [ -f scripts/checkpatch.pl ] || exit 0
+[ -s "$1" ] || exit 0
 types=SPACING,CODE_INDENT,TRAILING_WHITESPACE,SPACE_BEFORE_TAB,WHITESPACE_AFTER_LINE_CONTINUATION
 make_work_dir
 
-git add -A -N && git diff --binary >"$work/step.patch" || die "git diff failed in $(pwd)"
-[ -s "$work/step.patch" ] || exit 0
-# checkpatch.pl writes FILE.EXPERIMENTAL-checkpatch-fixes only when it fixed
+# One part per job, each a few thousand lines at least (checkpatch.pl's own
+# start costs a fraction of a second).
+lines=$(wc -l <"$1")
+parts=$((lines / 4000 + 1))
+[ "$parts" -le "${J:-2}" ] || parts=${J:-2}
+awk -v n="$parts" -v total="$lines" -v out="$work/part" -f "$TOOLKIT/scripts/patch-split.awk" "$1" ||
+	die "cannot split $1 in $work"
+# checkpatch.pl writes PART.EXPERIMENTAL-checkpatch-fixes only when it fixed
 # something; its exit status says whether findings remain, not whether it ran.
-PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --no-tree --no-signoff --quiet --color=never \
-	--fix --types "$types" "$work/step.patch" >"$work/log" 2>&1
-fixed=$work/step.patch.EXPERIMENTAL-checkpatch-fixes
-[ -f "$fixed" ] || exit 0
-cmp -s "$fixed" "$work/step.patch" && exit 0
-verbose "checkpatch --fix on the changed lines: $(diff "$work/step.patch" "$fixed" | grep -c '^>') line(s)"
-git apply -R "$work/step.patch" && git apply "$fixed" ||
-	die "cannot apply checkpatch.pl's fixes in $(pwd)"
+ls "$work"/part.* | PATH=/usr/bin:$PATH xargs -P "$parts" -I {} \
+	perl scripts/checkpatch.pl --no-tree --no-signoff --quiet --color=never \
+	--fix --types "$types" {} >"$work/log" 2>&1
+for part in "$work"/part.*; do
+	case $part in *.EXPERIMENTAL-checkpatch-fixes) continue ;; esac
+	fixed=$part.EXPERIMENTAL-checkpatch-fixes
+	[ -f "$fixed" ] || continue
+	cmp -s "$fixed" "$part" && continue
+	verbose "checkpatch --fix on the changed lines: $(diff "$part" "$fixed" | grep -c '^>') line(s)"
+	git apply -R "$part" && git apply "$fixed" ||
+		die "cannot apply checkpatch.pl's fixes in $(pwd)"
+done

@@ -132,13 +132,13 @@ cscan() {
 	"${CSCAN:-${O:?O is not set}/bin/cscan}" "$@"
 }
 
-# snapshot DIR FILE...: copies of FILEs under DIR, for squeeze_changed.
+# snapshot DIR FILE...: copies of FILEs (paths relative to the current
+# directory) under DIR, for squeeze_changed; one cp for all of them.
 snapshot() {
 	_dir=$1
 	shift
-	for _f in "$@"; do
-		mkdir -p "$_dir/${_f%/*}" && cp "$_f" "$_dir/$_f" || die "cannot copy $_f"
-	done
+	mkdir -p "$_dir" && printf '%s\0' "$@" | xargs -0 cp --parents -t "$_dir" ||
+		die "cannot copy the files to change to $_dir"
 }
 
 # squeeze_changed DIR FILE...: in each FILE that differs from its copy

@@ -80,11 +80,18 @@ step_parts() (
 		_rc=$?
 		[ $_rc -eq 0 ] || step_failed "$@" " failed (exit $_rc)" "$_rc"
 	done
-	(cd "$1" && prog=$2 "$TOOLKIT/scripts/tidy.sh") ||
-		step_failed "$@" ": checkpatch.pl --fix failed" 2
-	if [ -z "$(git -C "$1" status --porcelain)" ]; then
+	# The step's edits, new files included: what tidy.sh reads, and whether
+	# there are any (one walk of the tree, not two).
+	_patch=$FINDINGS.patch
+	git -C "$1" add -A -N && git -C "$1" diff --binary >"$_patch" ||
+		step_failed "$@" ": git diff failed" 2
+	if [ ! -s "$_patch" ]; then
+		rm -f "$_patch"
 		info "$2: skipped: no change"
 		exit 10
 	fi
+	(cd "$1" && prog=$2 "$TOOLKIT/scripts/tidy.sh" "$_patch") ||
+		step_failed "$@" ": checkpatch.pl --fix failed" 2
+	rm -f "$_patch"
 	exit 0
 )
