@@ -60,12 +60,9 @@ patches=
 for s in $steps; do
 	n=$((n + 1))
 	patch=$(printf '%s/%02d-%s.patch' "$out" "$n" "$s")
-	before=$(git -C "$tree" rev-parse HEAD)
-	step_run "$tree" "$s" "nothing was applied" || continue
+	step_run "$tree" "$s" "nothing was applied" "$patch" || continue
 	commit "$s" || die "cannot commit step $s in $tree"
-	git -C "$tree" diff --binary "$before" HEAD > "$patch"
 	patches="$patches $patch"
-	# From the patch: a second diff of a tree-wide step costs seconds.
 	git -C "$tree" apply --numstat "$patch" |
 		while read -r add del path; do
 			printf '%s: %s: %s +%s -%s\n' "$prog" "$s" "$path" "$add" "$del"
@@ -94,9 +91,6 @@ if [ "$scratch" = 1 ]; then
 	info "migrated tree in $tree (KDIR untouched); patches in $out/"
 	findings_exit
 fi
-git -C "$KDIR" apply --check "$out/all.patch" ||
-	die "the patch does not apply to KDIR=$KDIR; did it change during the run?"
-
 # The paths the patch touches, and a copy of each that exists (one cp for
 # all: a tree-wide rename touches hundreds); a path that does not is noted
 # with the top directory the write would create for it.
@@ -148,7 +142,11 @@ failed() {
 trap 'failed "interrupted while applying the patch"' INT TERM HUP
 git -C "$KDIR" apply "$out/all.patch" 2>"$out/apply.err" || {
 	cat "$out/apply.err" >&2
-	failed "git apply failed on KDIR=$KDIR ($(grep -m 1 '^error: ' "$out/apply.err" | sed 's/^error: //'))"
+	# git apply checks every hunk before it writes: a patch that does not
+	# apply (KDIR changed during the run) has written nothing.
+	hint=
+	grep -q 'patch does not apply' "$out/apply.err" && hint="; did KDIR change during the run?"
+	failed "git apply failed on KDIR=$KDIR ($(grep -m 1 '^error: ' "$out/apply.err" | sed 's/^error: //'))$hint"
 }
 trap 'exit 2' INT TERM HUP
 info "applied $(wc -l <"$out/paths") file(s) to $KDIR; patches in $out/"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Make the lines a step changed (PATCH: its edits, uncommitted in the
-# current tree, as "git diff --binary" shows them) clean of the whitespace
+# current tree, new files added with -N, as "git diff --binary" shows them;
+# left as they are after the fixes) clean of the whitespace
 # findings of the tree's own checkpatch.pl, with its own --fix: a call
 # renamed in "foo (x)" becomes "bar(x)", not "bar (x)". Lines the step did
 # not change stay as they are; nothing else is fixed. Without
@@ -39,4 +40,6 @@ for part in "$work"/part.*; do
 	verbose "checkpatch --fix on the changed lines: $(diff "$part" "$fixed" | grep -c '^>') line(s)"
 	git apply -R "$part" && git apply "$fixed" ||
 		die "cannot apply checkpatch.pl's fixes in $(pwd)"
+	touch "$work/fixed"
 done
+[ ! -f "$work/fixed" ] || git diff --binary >"$1" || die "git diff failed in $(pwd)"

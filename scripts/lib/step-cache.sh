@@ -44,14 +44,13 @@ step_cache_replay() {
 }
 
 # step_cache_store TREE KEY CAPTURED RESULT: keep the step's edits in TREE
-# (not committed yet), its output CAPTURED.stdout and CAPTURED.stderr, its
-# $FINDINGS and RESULT (changed or skipped) under KEY. The oldest entries
-# beyond 64 go.
+# (not committed yet; their patch in $FINDINGS.patch), its output
+# CAPTURED.stdout and CAPTURED.stderr, its $FINDINGS and RESULT (changed or
+# skipped) under KEY. The oldest entries beyond 64 go.
 step_cache_store() {
 	_entry=$O/cache/steps/$2
 	mkdir -p "$_entry.new" || return 0
-	if git -C "$1" add -A -N && git -C "$1" diff --binary HEAD >"$_entry.new/patch" &&
-		git -C "$1" reset -q &&
+	if cp "$FINDINGS.patch" "$_entry.new/patch" && git -C "$1" reset -q &&
 		sed "s|^$prog: |@PROG@: |" "$3.stdout" >"$_entry.new/stdout" &&
 		awk '!index($0, "\r")' "$3.stderr" | sed "s|^$prog: |@PROG@: |" >"$_entry.new/stderr" &&
 		cp "$FINDINGS" "$_entry.new/findings" && echo "$4" >"$_entry.new/result"; then

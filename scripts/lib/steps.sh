@@ -26,9 +26,11 @@ steps_selected() {
 # shellcheck source=scripts/lib/step-cache.sh
 . "$TOOLKIT/scripts/lib/step-cache.sh"
 
-# step_run TREE STEP CONSEQUENCE: run STEP's parts in TREE, a git work
-# tree, and leave their edits there uncommitted. Returns 0 when the step
-# changed something, 1 when it did not apply (named on stdout, one line).
+# step_run TREE STEP CONSEQUENCE [PATCH]: run STEP's parts in TREE, a git
+# work tree, and leave their edits there uncommitted (and, when PATCH is
+# given, as "git diff --binary" shows them in the file PATCH: a second diff
+# of a tree-wide step costs seconds). Returns 0 when the step changed
+# something, 1 when it did not apply (named on stdout, one line).
 # The lines the step changed get checkpatch.pl's own fixes for whitespace
 # (scripts/tidy.sh). A part that fails is undone with the whole step (TREE
 # back to its HEAD, new files removed) and exits the caller with the part's
@@ -40,11 +42,14 @@ step_run() {
 	FINDINGS=$(mktemp) || die "cannot create a temporary file"
 	export FINDINGS
 	_key=$(step_cache_key "$1" "$2")
+	# step_parts leaves the step's edits in $FINDINGS.patch.
+	: >"$FINDINGS.patch"
 	if [ -n "$_key" ] && step_cache_replay "$1" "$_key"; then
 		_rc=0
 		[ "$(cat "$O/cache/steps/$_key/result")" = changed ] || _rc=10
+		cp "$O/cache/steps/$_key/patch" "$FINDINGS.patch" 2>/dev/null
 	elif [ -n "$_key" ]; then
-		step_cache_capture "$FINDINGS.out" step_parts "$@"
+		step_cache_capture "$FINDINGS.out" step_parts "$1" "$2" "$3"
 		_rc=$?
 		case $_rc in
 		0) step_cache_store "$1" "$_key" "$FINDINGS.out" changed ;;
@@ -52,11 +57,14 @@ step_run() {
 		esac
 		rm -f "$FINDINGS.out.stdout" "$FINDINGS.out.stderr"
 	else
-		step_parts "$@"
+		step_parts "$1" "$2" "$3"
 		_rc=$?
 	fi
 	[ -s "$FINDINGS" ] && step_findings=1
-	rm -f "$FINDINGS"
+	if [ $_rc -eq 0 ] && [ -n "${4:-}" ]; then
+		mv "$FINDINGS.patch" "$4" || die "cannot write $4"
+	fi
+	rm -f "$FINDINGS" "$FINDINGS.patch"
 	case $_rc in
 	0) return 0 ;;
 	10) return 1 ;;
@@ -86,12 +94,10 @@ step_parts() (
 	git -C "$1" add -A -N && git -C "$1" diff --binary >"$_patch" ||
 		step_failed "$@" ": git diff failed" 2
 	if [ ! -s "$_patch" ]; then
-		rm -f "$_patch"
 		info "$2: skipped: no change"
 		exit 10
 	fi
 	(cd "$1" && prog=$2 "$TOOLKIT/scripts/tidy.sh" "$_patch") ||
 		step_failed "$@" ": checkpatch.pl --fix failed" 2
-	rm -f "$_patch"
 	exit 0
 )
