@@ -32,14 +32,22 @@ awk -v n="$parts" -v total="$lines" -v out="$work/part" -f "$TOOLKIT/scripts/pat
 ls "$work"/part.* | PATH=/usr/bin:$PATH xargs -P "$parts" -I {} \
 	perl scripts/checkpatch.pl --no-tree --no-signoff --quiet --color=never \
 	--fix --types "$types" {} >"$work/log" 2>&1
+fixes=
 for part in "$work"/part.*; do
 	case $part in *.EXPERIMENTAL-checkpatch-fixes) continue ;; esac
-	fixed=$part.EXPERIMENTAL-checkpatch-fixes
-	[ -f "$fixed" ] || continue
-	cmp -s "$fixed" "$part" && continue
-	verbose "checkpatch --fix on the changed lines: $(diff "$part" "$fixed" | grep -c '^>') line(s)"
-	git apply -R "$part" && git apply "$fixed" ||
-		die "cannot apply checkpatch.pl's fixes in $(pwd)"
-	touch "$work/fixed"
+	[ -f "$part.EXPERIMENTAL-checkpatch-fixes" ] && fixes="$fixes $part $part.EXPERIMENTAL-checkpatch-fixes"
 done
-[ ! -f "$work/fixed" ] || git diff --binary >"$1" || die "git diff failed in $(pwd)"
+[ -n "$fixes" ] || exit 0
+# Only the files it fixed: their sections undone and redone, diffed again
+# and put in PATCH in place of the old (a diff of a tree-wide step costs
+# seconds).
+# shellcheck disable=SC2086
+awk -v undo="$work/undo" -v redo="$work/redo" -f "$TOOLKIT/scripts/patch-fixed.awk" $fixes \
+	>"$work/fixed-paths" || die "cannot compare checkpatch.pl's fixes in $work"
+[ -s "$work/fixed-paths" ] || exit 0
+verbose "checkpatch --fix on the changed lines: $(diff "$work/undo" "$work/redo" | grep -c '^>') line(s)"
+git apply -R "$work/undo" && git apply "$work/redo" ||
+	die "cannot apply checkpatch.pl's fixes in $(pwd)"
+tr '\n' '\0' <"$work/fixed-paths" | xargs -0 git --literal-pathspecs diff --binary -- >"$work/new" &&
+	awk -f "$TOOLKIT/scripts/patch-splice.awk" "$work/new" "$1" >"$work/spliced" &&
+	cp "$work/spliced" "$1" || die "git diff failed in $(pwd)"
