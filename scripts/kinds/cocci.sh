@@ -2,8 +2,8 @@
 # Step kind "cocci": the semantic patches STEP_COCCI (files of SPEC_DIR), in
 # order, over the files that reference one of STEP_SYMBOLS in code (cscan
 # refs): those in STEP_SCOPE (files or directories; default the whole tree)
-# less STEP_EXCLUDE; one spatch run per file for all of them, renames
-# byte-minimal (scripts/cocci-apply.sh).
+# less STEP_EXCLUDE; spatch treats each file on its own, all of them in
+# one pass, renames byte-minimal (scripts/cocci-apply.sh).
 #
 # A reference the semantic patches leave (reported by their report mode, or
 # one spatch could not match at all) is printed as a warning and recorded
