@@ -78,8 +78,9 @@ findings_exit() {
 
 # One step's patch is the whole patch.
 # shellcheck disable=SC2086
-if [ $(echo $patches | wc -w) -eq 1 ]; then
-	cp $patches "$out/all.patch"
+set -- $patches
+if [ $# -eq 1 ]; then
+	cp "$1" "$out/all.patch"
 else
 	git -C "$tree" diff --binary "$base" HEAD > "$out/all.patch"
 fi

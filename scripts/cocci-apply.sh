@@ -71,7 +71,7 @@ if [ -t 2 ] || [ "${STEP_TTY:-0}" = 1 ]; then
 else
 	bar=
 	files=files
-	[ $# -eq 1 ] && files=file
+	[ $# -eq 1 ] && files='file'
 	printf '%s: spatch over %d %s, %s jobs%s\n' "${STEP_NAME:-$prog}" $# "$files" "$jobs" \
 		"${SSHLOGIN:+ on $SSHLOGIN}" >&2
 fi

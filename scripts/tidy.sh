@@ -29,7 +29,7 @@ awk -v n="$parts" -v total="$lines" -v out="$work/part" -f "$TOOLKIT/scripts/pat
 	die "cannot split $1 in $work"
 # checkpatch.pl writes PART.EXPERIMENTAL-checkpatch-fixes only when it fixed
 # something; its exit status says whether findings remain, not whether it ran.
-ls "$work"/part.* | PATH=/usr/bin:$PATH xargs -P "$parts" -I {} \
+printf '%s\n' "$work"/part.* | PATH=/usr/bin:$PATH xargs -P "$parts" -I {} \
 	perl scripts/checkpatch.pl --no-tree --no-signoff --quiet --color=never \
 	--fix --types "$types" {} >"$work/log" 2>&1
 fixes=
