@@ -5,9 +5,13 @@
 #   - DIR (a directory target) for each "build: DIR when PATHSPEC..." of
 #     the migration's spec whose PATHSPECs the change touches;
 #   - every .c file that references in code a symbol whose declaration or
-#     definition the change touched: the declarations of each changed .c
-#     or .h file (cmove --list, comments included), on both sides, whose
-#     lines overlap the lines "git diff -U0" changed on that side.
+#     definition the change touched in a header: the declarations of each
+#     changed .h file (cmove --list, comments included), on both sides,
+#     whose lines overlap the lines "git diff -U0" changed on that side.
+#     A changed .c file's own declarations are left out: another unit sees
+#     them only through a header (or by including the .c file, which
+#     covered.sh builds through its includer), so a function body that
+#     changed there does not change how its callers compile.
 #
 #   affected.sh TREE BASE REV
 #
@@ -56,7 +60,7 @@ containing() {
 # Touched declarations: those on the hunks' old lines on the base side and
 # on their new lines on the rev side ("@@ -A[,B] +C[,D] @@"; a B or D of 0
 # is a pure insertion or deletion, which has no lines on that side).
-awk '$2 ~ /\.[ch]$/ { print $2 }' "$work/status" >"$work/sources"
+awk '$2 ~ /\.h$/ { print $2 }' "$work/status" >"$work/headers"
 : >"$work/base.extents"
 : >"$work/rev.extents"
 : >"$work/lines"
@@ -71,7 +75,7 @@ while read -r file; do
 			for (i = a[1]; i < a[1] + a[2]; i++) print side, file, i
 		}
 		{ span($1, "base"); span($2, "rev") }' >>"$work/lines"
-done <"$work/sources"
+done <"$work/headers"
 {
 	sed -n 's/^base //p' "$work/lines" | containing base
 	sed -n 's/^rev //p' "$work/lines" | containing rev
@@ -82,10 +86,10 @@ done <"$work/sources"
 # foo_noprof()). To a fixed point, within the changed headers.
 # (An inline function is compiled as it is in every file that includes its
 # header, so its callers need no rebuild of their own.)
-grep '\.h$' "$work/sources" | while read -r h; do [ -f "$tree/$h" ] && echo "$h"; done >"$work/headers"
-while [ -s "$work/headers" ] && [ -s "$work/symbols" ]; do
+while read -r h; do [ -f "$tree/$h" ] && echo "$h"; done <"$work/headers" >"$work/rev-headers"
+while [ -s "$work/rev-headers" ] && [ -s "$work/symbols" ]; do
 	# shellcheck disable=SC2046
-	cscan refs "$tree" $(cat "$work/symbols") -- $(cat "$work/headers") >"$work/hrefs" || exit 2
+	cscan refs "$tree" $(cat "$work/symbols") -- $(cat "$work/rev-headers") >"$work/hrefs" || exit 2
 	sed 's/^\([^:]*\):\([0-9]*\):.*/\1 \2/' "$work/hrefs" | containing rev macro |
 		sort -u | comm -13 "$work/symbols" - >"$work/more"
 	[ -s "$work/more" ] || break

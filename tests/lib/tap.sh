@@ -44,6 +44,13 @@ test_expect_success() {
 	return 0
 }
 
+# test_skip NAME REASON: one test that does not apply here (git's missing
+# prerequisite), counted and shown as TAP's "ok N - NAME # skip REASON".
+test_skip() {
+	test_count=$((test_count + 1))
+	echo "ok $test_count - $1 # skip $2"
+}
+
 # test_skip_all REASON: the whole script does not apply here.
 test_skip_all() {
 	echo "1..0 # SKIP $1"
