@@ -58,7 +58,8 @@ covered() {
 	# shellcheck disable=SC2046
 	[ ! -s "$work/$1.files" ] ||
 		"$check/covered.sh" "$tree" "$kbuild/$1" "${2:-$1}" $(cat "$work/$1.files") >"$work/$1.covered" || exit 2
-	sed -n 's/^.*: built: \(.*\)\.[cS]$/\1.o/p' "$work/$1.covered" | sort -u >"$work/$1.targets"
+	sed -n -e 's/^.*: built: \(.*\)\.[cS]$/\1.o/p' -e 's/^.*: built: \(.*\/\)$/\1/p' "$work/$1.covered" |
+		sort -u >"$work/$1.targets"
 }
 # uncovered WHY FILE...: the changed ones among FILEs are not covered.
 : >"$work/uncovered"

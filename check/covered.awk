@@ -10,7 +10,13 @@
 # directory must be built, by the same rules one level up, up to the top
 # Kbuild, Makefile and arch/SRCARCH/Makefile. ifdef/ifeq blocks are not
 # followed. Prints "FILE: built", "FILE: off: CONFIG_X" (the first option
-# that is not set), "FILE: arch: ARCH" or "FILE: no rule".
+# that is not set), "FILE: arch: ARCH" or "FILE: no rule"; "FILE: built in
+# DIR/" when a directory on its way is named by a makefile two or more
+# levels up that also builds a directory between (drivers/Makefile:
+# "obj-$(CONFIG_GAMEPORT) += input/gameport/" and "... += input/"): Kbuild's
+# single-object target would compile FILE in both, wrongly in the one
+# between (drivers/input/, as built-in code), so DIR/, the deepest such, is
+# the target that builds it.
 
 BEGIN {
 	while ((getline line < config) > 0)
@@ -81,8 +87,10 @@ function join(c, from, to,   s, i) {
 }
 
 # built(PATH): "" when PATH (an object a/b.o or a directory a/b/) is built,
-# else why not.
-function built(path,   isdir, k, c, j, dir, tok, r) {
+# else why not. A built directory named from two or more levels up, where
+# that makefile also builds a directory between, is left in via; the
+# deepest one is set last.
+function built(path,   isdir, k, c, j, m, dir, tok, r) {
 	isdir = path ~ /\/$/
 	k = split(path, c, "/")
 	if (isdir)
@@ -91,8 +99,14 @@ function built(path,   isdir, k, c, j, dir, tok, r) {
 		dir = join(c, 1, j)
 		tok = join(c, j + 1, k) (isdir ? "/" : "")
 		r = rule(dir, tok)
-		if (r != "no rule")
+		if (r != "no rule") {
+			for (m = j + 1; r == "" && isdir && m < k; m++)
+				if (rule(dir, join(c, j + 1, m) "/") == "") {
+					via = path
+					break
+				}
 			return r
+		}
 	}
 	return "no rule"
 }
@@ -145,6 +159,7 @@ function rule(dir, tok,   i, lhs, cfg, prefix, r, why, found) {
 	}
 	obj = file
 	sub(/\.[cS]$/, ".o", obj)
+	via = ""
 	r = built(obj)
-	print file ": " (r == "" ? "built" : r)
+	print file ": " (r != "" ? r : via == "" ? "built" : "built in " via)
 }

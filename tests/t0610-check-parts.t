@@ -41,9 +41,10 @@ test_expect_success 'newwarn: same file and text is the same warning, wherever i
 
 # A tree of makefiles: obj-y and obj-$(CONFIG_X), a composite object, one
 # listed through its variable (obj-y += $(foo-y)), a directory behind an
-# option, an #included .c, another architecture.
+# option, one named two levels up (drv/sub/deep/, by drv/), an #included
+# .c, another architecture.
 fx=$TRASH/kbuild
-mkdir -p "$fx/drv/sub" "$fx/drv/off" "$fx/arch/x86/kvm/vmx" "$fx/arch/arm64/mm" "$fx/obj"
+mkdir -p "$fx/drv/sub/deep" "$fx/drv/off" "$fx/arch/x86/kvm/vmx" "$fx/arch/arm64/mm" "$fx/obj"
 cat >"$fx/Kbuild" <<'EOF'
 obj-y += drv/
 obj-y += arch/$(SRCARCH)/
@@ -53,6 +54,7 @@ obj-$(CONFIG_ON) += on.o
 obj-$(CONFIG_OFF) += off1.o
 obj-$(subst m,y,$(CONFIG_MOD)) += sub/
 obj-$(CONFIG_OFF) += off/
+obj-$(CONFIG_MOD) += sub/deep/
 obj-$(CONFIG_ON) += comp.o
 comp-y := part1.o \
 	part2.o
@@ -62,6 +64,7 @@ via-off-$(CONFIG_OFF) += byvaroff.o
 obj-y += $(via-var-y) $(via-off-y)
 EOF
 echo 'obj-y += s.o' >"$fx/drv/sub/Makefile"
+echo 'obj-m += d.o' >"$fx/drv/sub/deep/Makefile"
 echo 'obj-y += o.o' >"$fx/drv/off/Makefile"
 echo 'obj-$(CONFIG_KVM) += kvm/' >"$fx/arch/x86/Kbuild"
 echo 'kvm-intel-y += vmx/vmx.o' >"$fx/arch/x86/kvm/Makefile"
@@ -71,13 +74,14 @@ printf 'CONFIG_ON=y\nCONFIG_MOD=m\nCONFIG_KVM=m\nCONFIG_KVM_INTEL=m\n# CONFIG_OF
 
 test_expect_success 'covered: which files a .config builds, and why not' '
 	"$check/covered.sh" "$fx" "$fx/obj" x86_64 drv/on.c drv/on-extra.c drv/off1.c drv/sub/s.c \
-		drv/off/o.c drv/part2.c drv/part3.c drv/byvar.c drv/byvaroff.c drv/none.c arch/x86/kvm/vmx/vmx.c \
+		drv/sub/deep/d.c drv/off/o.c drv/part2.c drv/part3.c drv/byvar.c drv/byvaroff.c drv/none.c arch/x86/kvm/vmx/vmx.c \
 		arch/arm64/mm/fault.c >"$TRASH/covered" &&
 	cat >"$TRASH/want" <<-EOF &&
 	drv/on.c: built: drv/on.c
 	drv/on-extra.c: built: drv/on.c
 	drv/off1.c: off: CONFIG_OFF
 	drv/sub/s.c: built: drv/sub/s.c
+	drv/sub/deep/d.c: built: drv/sub/deep/
 	drv/off/o.c: off: CONFIG_OFF
 	drv/part2.c: built: drv/part2.c
 	drv/part3.c: off: CONFIG_OFF
