@@ -33,11 +33,23 @@ test_expect_success 'a group: only its packages (make ci in a pipeline installs 
 	grep -qx "  apt-get update && apt-get install -y --no-install-recommends linux-source-6.12" "$TRASH/err"
 '
 
+# Those of s390's and arm64's that are not on PATH (a make check of a
+# tree-wide change may have installed them).
+wanted=
+for arch in s390 arm64; do
+	prefix=$("$TOOLKIT/check/cross.sh" $arch) || wanted="$wanted gcc-${prefix%-}"
+done
+
 test_expect_success 'cross-ARCH: the Debian cross compiler of a kernel ARCH, derived by check/cross.sh' '
-	prefix=$("$TOOLKIT/check/cross.sh" s390) && exit 1
-	test "$prefix" = s390x-linux-gnu- &&
-	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" cross-s390 cross-arm64 2>"$TRASH/err" &&
-	grep -qx "  apt-get update && apt-get install -y --no-install-recommends gcc-s390x-linux-gnu gcc-aarch64-linux-gnu" "$TRASH/err"
+	test "$("$TOOLKIT/check/cross.sh" s390)" = s390x-linux-gnu- &&
+	test "$("$TOOLKIT/check/cross.sh" arm64)" = aarch64-linux-gnu- &&
+	if [ -n "$wanted" ]; then
+		PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" cross-s390 cross-arm64 2>"$TRASH/err" &&
+		grep -qx "  apt-get update && apt-get install -y --no-install-recommends${wanted}" "$TRASH/err"
+	else
+		PATH=$fake:$PATH "$TOOLKIT/scripts/deps.sh" cross-s390 cross-arm64 >"$TRASH/out" 2>&1 &&
+		test ! -s "$TRASH/out"
+	fi
 '
 
 test_expect_success 'an unknown group: exit 2, the groups named' '
