@@ -10,7 +10,7 @@
 # directory must be built, by the same rules one level up, up to the top
 # Kbuild, Makefile and arch/SRCARCH/Makefile. ifdef/ifeq blocks are not
 # followed. Prints "FILE: built", "FILE: off: CONFIG_X" (the first option
-# that is not set), "FILE: arch: ARCH" or "FILE: no rule"; "FILE: built in
+# that is not set), "FILE: arch: ARCH" or "FILE: no rule"; "FILE: built:
 # DIR/" when a directory on its way is named by a makefile two or more
 # levels up that also builds a directory between (drivers/Makefile:
 # "obj-$(CONFIG_GAMEPORT) += input/gameport/" and "... += input/"): Kbuild's
@@ -161,5 +161,5 @@ function rule(dir, tok,   i, lhs, cfg, prefix, r, why, found) {
 	sub(/\.[cS]$/, ".o", obj)
 	via = ""
 	r = built(obj)
-	print file ": " (r != "" ? r : via == "" ? "built" : "built in " via)
+	print file ": " (r != "" ? r : via == "" ? "built" : "built: " via)
 }

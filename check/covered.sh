@@ -9,7 +9,7 @@
 #                          compiled: build UNIT's object
 #   FILE: built: DIR/      build it with its directory's target, as the
 #                          object's would also compile it elsewhere
-#                          (covered.awk: "built in")
+#                          (covered.awk says so)
 #   FILE: off: CONFIG_X    its makefile line needs CONFIG_X, which is not set
 #   FILE: arch: ARCH       it belongs to another architecture
 #   FILE: no rule          no makefile line builds it
@@ -37,14 +37,12 @@ printf '%s\n' "$@" | covered | while IFS= read -r line; do
 	file=${line%%: *}
 	case $line in
 	*": built") printf '%s: built: %s\n' "$file" "$file" ;;
-	*": built in "*) printf '%s: built: %s\n' "$file" "${line##*: built in }" ;;
 	*": no rule")
 		dir=${file%/*}
 		unit=$(cd "$tree/$dir" 2>/dev/null &&
 			grep -l -F "#include \"${file##*/}\"" -- *.c 2>/dev/null | head -n 1)
 		if [ -n "$unit" ]; then
-			printf '%s\n' "$dir/$unit" | covered | sed -e "s|^$dir/$unit: built\$|$file: built: $dir/$unit|; t" \
-				-e "s|^$dir/$unit: built in |$file: built: |; t" -e "s|^$dir/$unit:|$file:|"
+			printf '%s\n' "$dir/$unit" | covered | sed "s|^$dir/$unit: built\$|$file: built: $dir/$unit|; t; s|^$dir/$unit:|$file:|"
 		else
 			printf '%s\n' "$line"
 		fi
