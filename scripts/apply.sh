@@ -55,13 +55,22 @@ commit() {
 		-c core.hooksPath=/dev/null commit -q --no-verify -m "$1"
 }
 
+# A step's edits are committed when the next step starts (it runs on them,
+# and a failure resets it to them) or at the end when they are read from
+# the commits; a tree-wide step's commit costs a second.
 n=0
 patches=
+pending=
+commit_pending() {
+	[ -z "$pending" ] || commit "$pending" || die "cannot commit step $pending in $tree"
+	pending=
+}
 for s in $steps; do
+	commit_pending
 	n=$((n + 1))
 	patch=$(printf '%s/%02d-%s.patch' "$out" "$n" "$s")
 	step_run "$tree" "$s" "nothing was applied" "$patch" || continue
-	commit "$s" || die "cannot commit step $s in $tree"
+	pending=$s
 	patches="$patches $patch"
 	git -C "$tree" apply --numstat "$patch" |
 		while read -r add del path; do
@@ -82,13 +91,15 @@ set -- $patches
 if [ $# -eq 1 ]; then
 	cp "$1" "$out/all.patch"
 else
-	git -C "$tree" diff --binary "$base" HEAD > "$out/all.patch"
+	commit_pending
+	git -C "$tree" diff --binary --no-renames "$base" HEAD > "$out/all.patch"
 fi
 if [ ! -s "$out/all.patch" ]; then
 	info "nothing to change: KDIR is already migrated"
 	findings_exit
 fi
 if [ "$scratch" = 1 ]; then
+	commit_pending
 	info "migrated tree in $tree (KDIR untouched); patches in $out/"
 	findings_exit
 fi
@@ -97,8 +108,11 @@ fi
 # with the top directory the write would create for it.
 saved=$out/saved
 rm -rf "$saved" && mkdir -p "$saved" || die "cannot create $saved"
-git -C "$tree" diff --name-only --no-renames "$base" HEAD >"$out/paths" ||
-	die "cannot list the changed paths in $tree"
+# "ADD<tab>DEL<tab>PATH" ended by a NUL each (the patches have no renames,
+# so a path is one file).
+git -C "$tree" apply --numstat -z "$out/all.patch" >"$out/numstat" ||
+	die "cannot list the paths of $out/all.patch"
+tr '\0' '\n' <"$out/numstat" | cut -f 3- >"$out/paths"
 : >"$out/new-dirs"
 : >"$out/existing"
 while IFS= read -r p; do

@@ -78,7 +78,7 @@ test_expect_success 'leak on a tree without mm headers' '
 test_expect_success '--help prints the usage and exits 0' '
 	"$cscan" --help >"$TRASH/out" &&
 	grep -q "^usage: cscan leak" "$TRASH/out" &&
-	"$cscan" refs --help | grep -q "cscan refs \[-l\]"
+	"$cscan" refs --help | grep -q "cscan refs \[-l | --rename\]"
 '
 
 test_expect_success 'option forms: -jN, -j N, --jobs=N, --opt=value' '

@@ -2,9 +2,9 @@
 # Step kind "rename": each "OLD NEW" of STEP_RENAME, byte-minimal.
 #
 # In code (unless STEP_CODE=no): every code reference to OLD that cscan refs
-# finds, definitions and macro bodies included, in STEP_SCOPE (files or
-# directories; default the whole tree) less STEP_EXCLUDE; comments and
-# strings stay. In prose: in the files under STEP_PROSE, "OLD()" (a name
+# --rename finds and renames, definitions and macro bodies included, in
+# STEP_SCOPE (files or directories; default the whole tree) less
+# STEP_EXCLUDE; comments and strings stay. In prose: in the files under STEP_PROSE, "OLD()" (a name
 # with its parentheses, as text names a function) becomes "NEW()"; a stack
 # trace's "OLD+0x1c/0x40" stays.
 # Runs at the top of the tree; see scripts/lib/steps.sh for the contract.
@@ -20,12 +20,15 @@ olds=$(cut -d' ' -f1 "$work/pairs" | tr '\n' ' ')
 if [ "${STEP_CODE:-yes}" != no ]; then
 	set --
 	for dir in ${STEP_EXCLUDE:-}; do set -- "$@" --exclude "$dir"; done
+	# One read of the tree finds the references and renames them in place;
+	# what it leaves (a name split by a line continuation) is a finding.
 	# shellcheck disable=SC2086
-	cscan refs "$@" . $olds ${STEP_SCOPE:+-- $STEP_SCOPE} >"$work/refs" || exit 2
-	# "path:line:col: OLD" -> "path line col OLD NEW"
-	awk 'FILENAME == ARGV[1] { new[$1] = $2; next }
-		{ split($1, p, ":"); print p[1], p[2], p[3], $2, new[$2] }' "$work/pairs" "$work/refs" >"$work/renames"
-	"$TOOLKIT/scripts/rename-files.sh" "$work/renames" || exit 2
+	cscan refs --rename "$@" . $(tr ' ' '=' <"$work/pairs") ${STEP_SCOPE:+-- $STEP_SCOPE} \
+		>/dev/null 2>"$work/warnings"
+	rc=$?
+	cat "$work/warnings" >&2
+	[ $rc -eq 0 ] || exit 2
+	grep ': warning: ' "$work/warnings" >>"$FINDINGS" || true
 fi
 
 for path in ${STEP_PROSE:-}; do

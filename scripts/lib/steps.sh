@@ -28,8 +28,8 @@ steps_selected() {
 
 # step_run TREE STEP CONSEQUENCE [PATCH]: run STEP's parts in TREE, a git
 # work tree, and leave their edits there uncommitted (and, when PATCH is
-# given, as "git diff --binary" shows them in the file PATCH: a second diff
-# of a tree-wide step costs seconds). Returns 0 when the step changed
+# given, as "git diff --binary --no-renames" shows them in the file PATCH:
+# a second diff of a tree-wide step costs seconds). Returns 0 when the step changed
 # something, 1 when it did not apply (named on stdout, one line).
 # The lines the step changed get checkpatch.pl's own fixes for whitespace
 # (scripts/tidy.sh). A part that fails is undone with the whole step (TREE
@@ -91,7 +91,7 @@ step_parts() (
 	# The step's edits, new files included: what tidy.sh reads, and whether
 	# there are any (one walk of the tree, not two).
 	_patch=$FINDINGS.patch
-	git -C "$1" add -A -N && git -C "$1" diff --binary >"$_patch" ||
+	git -C "$1" add -A -N && git -C "$1" diff --binary --no-renames >"$_patch" ||
 		step_failed "$@" ": git diff failed" 2
 	if [ ! -s "$_patch" ]; then
 		info "$2: skipped: no change"

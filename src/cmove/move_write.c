@@ -13,50 +13,7 @@
 
 #include "move.h"
 #include "util.h"
-
-static int write_full(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return errno;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* Write @n bytes at @p to a new temporary file beside @path with @mode; its name in *@tmp. */
-static int write_temp(const char *path, const char *p, size_t n, mode_t mode, char **tmp)
-{
-	const char *slash = strrchr(path, '/');
-	int fd, err;
-
-	*tmp = xasprintf("%.*s.%s.cmove-XXXXXX", slash ? (int)(slash - path + 1) : 0, path,
-			 slash ? slash + 1 : path);
-	fd = mkstemp(*tmp);
-	if (fd < 0) {
-		err = errno;
-		free(*tmp);
-		*tmp = NULL;
-		return err;
-	}
-	err = write_full(fd, p, n);
-	if (!err && fchmod(fd, mode))
-		err = errno;
-	if (close(fd) && !err)
-		err = errno;
-	if (err) {
-		unlink(*tmp);
-		free(*tmp);
-		*tmp = NULL;
-	}
-	return err;
-}
+#include "wfile.h"
 
 static mode_t new_file_mode(void)
 {

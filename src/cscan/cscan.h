@@ -28,6 +28,7 @@ struct cli {
 	bool audit;
 	bool list_symbols;
 	bool list_files;	/* refs -l */
+	bool rename;		/* refs --rename */
 	char **files;		/* FILE arguments */
 	size_t nfiles;
 	char **syms;		/* refs SYM arguments */

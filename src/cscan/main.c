@@ -17,7 +17,7 @@ static const char usage_text[] =
 	"usage: cscan leak --private HEADER[=GLOB[,GLOB...]]... [-j N] [-v] [--list-symbols] [--audit]\n"
 	"                  [--exclude DIR]... KDIR [FILE...]\n"
 	"       cscan api --allow SYM=DIR[,DIR...]... [-j N] [--exclude DIR]... KDIR [FILE...]\n"
-	"       cscan refs [-l] [-j N] [--exclude DIR]... KDIR SYM... [-- FILE...]\n"
+	"       cscan refs [-l | --rename] [-j N] [--exclude DIR]... KDIR SYM... [-- FILE...]\n"
 	"       cscan tokens FILE\n"
 	"\n"
 	"  leak    private symbols used outside their directory. Each --private\n"
@@ -34,6 +34,9 @@ static const char usage_text[] =
 	"  api     code references of each SYM outside its DIRs are errors.\n"
 	"  refs    code references of the SYMs, as path:line:col: SYM sorted by\n"
 	"          position; -l prints only the paths. Exit 0 found or not.\n"
+	"          --rename: each SYM is OLD=NEW, and each reference found is\n"
+	"          also renamed in its file, in place, nothing else changed (a\n"
+	"          name split by a line continuation is left, with a warning).\n"
 	"  tokens  the declarations and the token stream of FILE, one a line.\n"
 	"\n"
 	"Paths are relative to KDIR. FILE arguments (files or directories; relative\n"
@@ -132,6 +135,9 @@ static void parse_args(struct cli *c, int argc, char **argv)
 		} else if (!strcmp(a, "-l")) {
 			check_option(c, a, "refs");
 			c->list_files = true;
+		} else if (!strcmp(a, "--rename")) {
+			check_option(c, a, "refs");
+			c->rename = true;
 		} else if (!strcmp(a, "--audit")) {
 			check_option(c, a, "leak");
 			c->audit = true;
@@ -162,6 +168,8 @@ static void parse_args(struct cli *c, int argc, char **argv)
 			strv_push(&c->files, &c->nfiles, pos[i]);
 	}
 	free(pos);
+	if (c->rename && c->list_files)
+		usage_error("-l and --rename do not go together; drop -l, which stops at a file's first reference");
 	if (!strcmp(c->mode, "refs") && !c->nsyms)
 		usage_error("refs needs at least one SYM; usage: %s refs [-l] KDIR SYM... [-- FILE...]",
 			    progname);

@@ -2,28 +2,105 @@
 /*
  * cscan refs: where the given symbols are referenced in code, to pick the
  * files a semantic patch or an include edit must visit and the objects to
- * build. Exit 0 whether or not anything is found; 2 on unreadable files.
+ * build. With --rename, each SYM is OLD=NEW and every reference found is
+ * also renamed in its file, in place, byte-minimal: the rename step of a
+ * tree-wide migration in one read of the tree. Exit 0 whether or not
+ * anything is found; 2 on unreadable or unwritable files.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cscan.h"
 #include "filter.h"
 #include "nameset.h"
 #include "util.h"
+#include "wfile.h"
 
 struct refs {
 	struct nameset names;
 	struct filter filter;
 	bool first_only;	/* -l */
+	char **news;		/* --rename: the new name of each name id, else NULL */
+	const char *kdir;	/* where paths are relative to */
 };
+
+/* A hit's kind under --rename. */
+enum { RENAMED, NOT_RENAMED };
 
 static bool refs_hit(struct file *f, const struct token *t, uint32_t id, const void *arg)
 {
 	const struct refs *r = arg;
 
-	hits_add(&f->hits, t->line, t->col, id, 0);
+	hits_add(&f->hits, t->line, t->col, id, RENAMED);
 	return !r->first_only;	/* -l: one is enough */
+}
+
+static bool is_ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_';
+}
+
+static bool is_ident(const char *s, size_t n)
+{
+	size_t i;
+
+	if (!n || (s[0] >= '0' && s[0] <= '9'))
+		return false;
+	for (i = 0; i < n; i++)
+		if (!is_ident_char(s[i]))
+			return false;
+	return true;
+}
+
+/*
+ * @f's text (in @b, @len bytes) with every hit renamed, written back in
+ * place. A hit whose bytes are not its name (split by a line continuation)
+ * is left, its kind NOT_RENAMED; a write that fails leaves the file as it
+ * was and its reason in f->aux.
+ */
+static void rename_hits(struct file *f, const char *b, size_t len, const struct refs *r)
+{
+	size_t line = 1, bol = 0, copied = 0, n = 0, cap = 0, i;
+	char *out = NULL, *path;
+	int err;
+
+	for (i = 0; i < f->hits.n; i++) {
+		struct hit *h = &f->hits.v[i];
+		const char *old = r->names.names[h->sym].s, *new = r->news[h->sym];
+		size_t olen = strlen(old), nlen = strlen(new), at;
+
+		for (; line < h->line && bol < len; line++) {
+			const char *nl = memchr(b + bol, '\n', len - bol);
+
+			bol = nl ? (size_t)(nl - b) + 1 : len;
+		}
+		at = bol + h->col - 1;
+		if (at + olen > len || memcmp(b + at, old, olen) ||
+		    (at > 0 && is_ident_char(b[at - 1])) ||
+		    (at + olen < len && is_ident_char(b[at + olen]))) {
+			h->kind = NOT_RENAMED;
+			continue;
+		}
+		GROW(out, n + (at - copied) + nlen, cap);
+		memcpy(out + n, b + copied, at - copied);
+		n += at - copied;
+		memcpy(out + n, new, nlen);
+		n += nlen;
+		copied = at + olen;
+	}
+	if (!copied)
+		return;
+	GROW(out, n + (len - copied) + 1, cap);
+	memcpy(out + n, b + copied, len - copied);
+	n += len - copied;
+	path = f->flags & F_OUTSIDE ? xstrdup(f->path) : xasprintf("%s/%s", r->kdir, f->path);
+	err = replace_file(path, out, n);
+	if (err)
+		f->aux = xstrdup(strerror(err));
+	free(path);
+	free(out);
 }
 
 static void refs_file(struct worker *w, struct file *f)
@@ -31,18 +108,43 @@ static void refs_file(struct worker *w, struct file *f)
 	const struct refs *r = w->pool->arg;
 
 	find_refs(w, f, &r->filter, &r->names, refs_hit, r);
+	if (r->news && f->hits.n)
+		rename_hits(f, w->buf.p, w->buf.len, r);
+}
+
+/* --rename's OLD=NEW: OLD into the name set, NEW kept by its id. */
+static void add_rename(struct refs *r, const char *arg, size_t *cap)
+{
+	const char *eq = strchr(arg, '=');
+	size_t known;
+	uint32_t id;
+
+	if (!eq || !is_ident(arg, (size_t)(eq - arg)) || !is_ident(eq + 1, strlen(eq + 1)))
+		usage_error("--rename takes OLD=NEW pairs of identifiers, not '%s'; e.g. del_timer=timer_delete",
+			    arg);
+	known = r->names.n;
+	id = nameset_add(&r->names, arg, (size_t)(eq - arg));
+	if (r->names.n == known)
+		usage_error("'%.*s' is renamed twice; give each OLD once", (int)(eq - arg), arg);
+	GROW(r->news, id + 1, *cap);
+	r->news[id] = xstrdup(eq + 1);
+	filter_add(&r->filter, arg, (size_t)(eq - arg));
 }
 
 int mode_refs(struct cli *c)
 {
-	struct refs r = { .first_only = c->list_files };
+	struct refs r = { .first_only = c->list_files, .kdir = c->kdir_real };
 	struct filelist fl = { 0 };
 	struct pool p = { .kdirfd = c->kdirfd, .jobs = c->jobs, .files = &fl,
 			  .fn = refs_file, .arg = &r };
 	struct report rep = { .mode = "refs" };
-	size_t i, j;
+	size_t i, j, news_cap = 0, unwritable = 0;
 
 	for (i = 0; i < c->nsyms; i++) {
+		if (c->rename) {
+			add_rename(&r, c->syms[i], &news_cap);
+			continue;
+		}
 		nameset_add(&r.names, c->syms[i], strlen(c->syms[i]));
 		filter_add(&r.filter, c->syms[i], strlen(c->syms[i]));
 	}
@@ -54,20 +156,38 @@ int mode_refs(struct cli *c)
 
 		if (report_io(&rep, f) || !f->hits.n)
 			continue;
+		if (f->aux) {
+			fflush(stdout);
+			fprintf(stderr, "%s: error: cannot write: %s; nothing renamed there\n",
+				f->path, (char *)f->aux);
+			unwritable++;
+			continue;
+		}
 		if (c->list_files) {
 			printf("%s\n", f->path);
 			continue;
 		}
-		for (j = 0; j < f->hits.n; j++)
-			printf("%s:%u:%u: %s\n", f->path, f->hits.v[j].line, f->hits.v[j].col,
-			       r.names.names[f->hits.v[j].sym].s);
+		for (j = 0; j < f->hits.n; j++) {
+			const struct hit *h = &f->hits.v[j];
+			const char *name = r.names.names[h->sym].s;
+
+			printf("%s:%u:%u: %s\n", f->path, h->line, h->col, name);
+			if (h->kind == NOT_RENAMED) {
+				fflush(stdout);
+				fprintf(stderr, "%s:%u:%u: warning: %s is split by a line continuation; not renamed\n",
+					f->path, h->line, h->col, name);
+			}
+		}
 	}
 	if (c->verbose)
 		fprintf(stderr, "%s refs: %zu files\n", progname, fl.n);
 	files_free(&fl);
 	filter_free(&r.filter);
+	for (i = 0; r.news && i < r.names.n; i++)
+		free(r.news[i]);
+	free(r.news);
 	nameset_free(&r.names);
 	if (fflush(stdout) || ferror(stdout))
 		return 2;
-	return rep.unreadable ? 2 : 0;
+	return rep.unreadable || unwritable ? 2 : 0;
 }
