@@ -91,21 +91,36 @@ include scripts/series.mk
 include ci/ci.mk
 
 # The project's own tests: unit, SmPL fixtures and the real-tree integration
-# tests on the default tree, all under prove.
+# tests on the default tree, all under prove, in two chains side by side,
+# each in name order: the tests that say "# Own files only." on a line of
+# their own (they use nothing but their own files), and all the others,
+# which share the kernel trees, their scratch clone and build directories,
+# and apt. The programs the tests build are made first, so that no two
+# tests make the same file.
 # The failing tests' output is repeated after prove's summary, where the end
 # of a long log shows it.
-PROVE = prove --timer tests/ || { cat '$(O)/test/failures.log' 2>/dev/null; exit 1; }
+comma := ,
+empty :=
+space := $(empty) $(empty)
+OWN_FILES_TESTS := $(shell grep -lx '\# Own files only\.' tests/*.t)
+PROVE = prove --timer -j2 $(if $(OWN_FILES_TESTS),--rules='seq={$(subst $(space),$(comma),$(OWN_FILES_TESTS))}') \
+	--rules='seq=**' tests/ || { cat '$(O)/test/failures.log' 2>/dev/null; exit 1; }
 
 test: $(DEPS_STAMP) kernel kernel-6.1 tools
 	scripts/deps.sh tests
+	@$(MAKE) --no-print-directory test-tools
 	@rm -f '$(O)/test/failures.log'
 	$(PROVE)
 
 # The inner loop: everything that needs no kernel tree.
 test-quick: $(DEPS_STAMP) tools
 	scripts/deps.sh tests
+	@$(MAKE) --no-print-directory test-tools
 	@rm -f '$(O)/test/failures.log'
 	KERNEL_TESTS=0 $(PROVE)
+
+.PHONY: test-tools
+test-tools: tools unit-tools san-tools fuzz-tools cmove-san cmove-fuzz
 
 # The steps against make coccicheck and git grep, the scanner against git
 # grep, on the default tree or KDIR (RUNS=3, BENCH="MIGRATION:STEP ...").

@@ -3,6 +3,7 @@
 # of a particular migration: page-alloc's words appear only in its own
 # directories (cocci/page-alloc/, drivers-migrated/page-alloc/), the tests
 # and the documentation.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 words='alloc_pages|ALLOC_|internal\.h|page_alloc|gfp'

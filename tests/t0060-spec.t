@@ -2,6 +2,7 @@
 # Migration specs (README: "Write a migration"): the shipped ones are valid,
 # make migrations lists them, and a bad spec or an unknown MIGRATION stops
 # with exit 2 naming the file and line, before anything runs.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 mig=$TRASH/mig

@@ -2,6 +2,7 @@
 # The callers step on a small tree of our own fixtures (tests/cocci/): every
 # FILE with a FILE.res must become exactly FILE.res (FILE.c.res is written
 # FILE.res, as in Coccinelle's tests); every file without one must not change.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 tree=$TRASH/tree

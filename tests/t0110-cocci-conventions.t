@@ -1,6 +1,7 @@
 #!/bin/sh
 # Every semantic patch follows the kernel's scripts/coccinelle conventions,
 # so it also runs unchanged under "make coccicheck".
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 for cocci in "$TOOLKIT"/cocci/*/*.cocci; do

@@ -3,6 +3,7 @@
 # run per file. Each file's python functions get the file's number, in its
 # own python code only; spatch parses the result; a rule name two files use
 # is refused, naming both.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 combine() { awk -f "$TOOLKIT/scripts/cocci-combine.awk" "$@"; }

@@ -5,6 +5,7 @@
 # to a human); CACHE=0 runs the step and keeps nothing; a changed toolkit
 # file (a copy of the toolkit with one spec comment added) is a new key; a
 # tree with uncommitted changes is never replayed.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 tree=$TRASH/tree

@@ -7,6 +7,7 @@
 # are those of a local run. A login that cannot connect, or one to a machine
 # without spatch, stops the step with exit 2, naming it, the tree untouched.
 # The sshd is stopped on every exit.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 . "$TEST_DIR/lib/daemon.sh"
 

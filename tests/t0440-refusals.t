@@ -4,6 +4,7 @@
 # untracked files than are listed, KDIR under O and O under KDIR (through
 # make, and through a symbolic link in the scripts). On a tiny git tree
 # shaped like a kernel's: no kernel needed.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 isolate_git_config

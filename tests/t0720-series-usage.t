@@ -2,6 +2,7 @@
 # scripts/series.sh refuses bad input with exit 2 and one line that names the
 # fix, before it touches anything; prefix.sh reads a tree's history. On a
 # tiny git tree shaped like a kernel's: no kernel needed.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 isolate_git_config

@@ -1,6 +1,7 @@
 #!/bin/sh
 # The parts of make ci that need no kernel: the summary and the JUnit XML
 # from per-commit results, the range of a push, and the pipeline configs.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 ci=$TOOLKIT/ci

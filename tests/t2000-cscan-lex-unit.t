@@ -1,5 +1,6 @@
 #!/bin/sh
 # The lexer's unit tests (tests/unit/test_lex.c), TAP straight from C.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 make -s -C "$TOOLKIT" O="$O" "$O/bin/test_lex" >"$TRASH/build.log" 2>&1 || {

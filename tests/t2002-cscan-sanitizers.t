@@ -1,6 +1,7 @@
 #!/bin/sh
 # The unit tests again, built by clang with AddressSanitizer and
 # UndefinedBehaviorSanitizer: any report fails the run.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 command -v clang >/dev/null 2>&1 || test_skip_all "clang not installed (make deps)"

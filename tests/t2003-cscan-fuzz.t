@@ -1,6 +1,7 @@
 #!/bin/sh
 # Fuzz the lexer and the declaration reader with libFuzzer for a bounded
 # time (FUZZ_SECONDS, default 20), from the seed corpus in tests/unit/corpus.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 command -v clang >/dev/null 2>&1 || test_skip_all "clang not installed (make deps)"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # cscan's command line: usage errors are one line naming the problem and the
 # fix, with exit 2; unreadable files are reported and the scan goes on.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 cscan=$O/bin/cscan

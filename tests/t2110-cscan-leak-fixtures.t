@@ -3,6 +3,7 @@
 # headers less public names; code references are errors, comment mentions,
 # own definitions and includes of mm/internal.h are notes, includes of
 # mm/page_alloc.h are errors; members, strings and mm/ itself are quiet.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 cscan=$O/bin/cscan

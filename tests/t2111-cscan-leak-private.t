@@ -5,6 +5,7 @@
 # include is a note; a private header that includes another exposes its
 # names too; several private directories at once; an
 # EXPORT_SYMBOL* of a private function inside its directory is an error.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 cscan=$O/bin/cscan

@@ -3,6 +3,7 @@
 # references count (not comments, strings or member names), output is
 # sorted by path, line and column whatever the thread count. api counts the
 # files it had to check: those where some symbol is not allowed.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 cscan=$O/bin/cscan

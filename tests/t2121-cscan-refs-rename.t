@@ -5,6 +5,7 @@
 # is refs' own; a name split by a line continuation is left with a warning;
 # the result does not depend on the thread count; bad pairs are usage
 # errors. Under ASan+UBSan too when clang is installed.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 k=$TRASH/k

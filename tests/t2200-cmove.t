@@ -5,6 +5,7 @@
 # group whole, another in part), what FROM keeps, the new TO byte for byte,
 # the includes added, the refusals (nothing changes), usage errors, -n, -v,
 # a second run, --list, and writes that fail half-way.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 # CMOVE: another build to test, such as the sanitized one (t2240-cmove-fuzz.t)

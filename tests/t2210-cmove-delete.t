@@ -4,6 +4,7 @@
 # around what stays), all or nothing; a use left anywhere in the tree, or
 # in what stays of FILE, is a refusal naming each use (the first 20, then a
 # count) and nothing changes; usage errors exit 2.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 # shellcheck source=tests/lib/fixture-tree.sh

@@ -3,6 +3,7 @@
 # without #if, an #if without #endif), in FROM or in TO, and a declaration
 # split by an #ifdef in its middle. A move or a deletion exits 1 naming
 # the file and the line, and changes nothing; --list still lists.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 # shellcheck source=tests/lib/fixture-tree.sh

@@ -3,6 +3,7 @@
 # (FUZZ_SECONDS, default 10), from the seeds in tests/unit/move_corpus and
 # the lexer's; and run the fixture moves of t2200-cmove.t again with cmove
 # built under ASan+UBSan.
+# Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
 command -v clang >/dev/null 2>&1 || test_skip_all "clang not installed (make deps)"
