@@ -129,8 +129,6 @@ compiled() {
 		done
 }
 
-kmake -s prepare >"$objdir/prepare.log" 2>&1 ||
-	die "make prepare failed in $objdir; see $objdir/prepare.log"
 # An object compiled without the wrapper (by a plain build in the same
 # directory) has no diagnostics file: it is compiled again.
 compiled "$@" | while read -r obj; do
@@ -150,6 +148,14 @@ if [ -t 2 ]; then
 fi
 wait $pid
 rc=$?
+# Kbuild prepares the build directory (configuration, generated headers,
+# host programs) as part of the build. A failure there is no object's: when
+# the build fails, make prepare on its own tells the two apart (a make
+# prepare before every build would cost seconds each time).
+if [ $rc -ne 0 ]; then
+	kmake -s prepare >"$objdir/prepare.log" 2>&1 ||
+		die "make prepare failed in $objdir; see $objdir/prepare.log"
+fi
 
 # The targets' objects: those the compiler was run on, now or before.
 compiled "$@" | while read -r obj; do
