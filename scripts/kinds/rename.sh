@@ -22,7 +22,7 @@ if [ "${STEP_CODE:-yes}" != no ]; then
 	for dir in ${STEP_EXCLUDE:-}; do set -- "$@" --exclude "$dir"; done
 	# One read of the tree finds the references and renames them in place;
 	# what it leaves (a name split by a line continuation) is a finding.
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086,SC2046
 	cscan refs --rename "$@" . $(tr ' ' '=' <"$work/pairs") ${STEP_SCOPE:+-- $STEP_SCOPE} \
 		>/dev/null 2>"$work/warnings"
 	rc=$?
