@@ -4,9 +4,9 @@
 # In code (unless STEP_CODE=no): every code reference to OLD that cscan refs
 # --rename finds and renames, definitions and macro bodies included, in
 # STEP_SCOPE (files or directories; default the whole tree) less
-# STEP_EXCLUDE; comments and strings stay. In prose: in the files under STEP_PROSE, "OLD()" (a name
-# with its parentheses, as text names a function) becomes "NEW()"; a stack
-# trace's "OLD+0x1c/0x40" stays.
+# STEP_EXCLUDE; comments and strings stay. In prose: in the files under
+# STEP_PROSE, "OLD()" (a name with its parentheses, as text names a
+# function) becomes "NEW()"; a stack trace's "OLD+0x1c/0x40" stays.
 # Runs at the top of the tree; see scripts/lib/steps.sh for the contract.
 # shellcheck source=scripts/lib/lib.sh
 . "$TOOLKIT/scripts/lib/lib.sh"

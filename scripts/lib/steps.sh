@@ -29,8 +29,9 @@ steps_selected() {
 # step_run TREE STEP CONSEQUENCE [PATCH]: run STEP's parts in TREE, a git
 # work tree, and leave their edits there uncommitted (and, when PATCH is
 # given, as "git diff --binary --no-renames" shows them in the file PATCH:
-# a second diff of a tree-wide step costs seconds). Returns 0 when the step changed
-# something, 1 when it did not apply (named on stdout, one line).
+# a second diff of a tree-wide step costs seconds). Returns 0 when the
+# step changed something, 1 when it did not apply (named on stdout, one
+# line).
 # The lines the step changed get checkpatch.pl's own fixes for whitespace
 # (scripts/tidy.sh). A part that fails is undone with the whole step (TREE
 # back to its HEAD, new files removed) and exits the caller with the part's

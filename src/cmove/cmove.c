@@ -63,19 +63,6 @@ static char *rel_path(const char *what, const char *p, bool dir)
 	return xstrdup(norm);
 }
 
-static bool is_ident(const char *s)
-{
-	const char *p;
-
-	if (!*s || (*s >= '0' && *s <= '9'))
-		return false;
-	for (p = s; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '_'))
-			return false;
-	return true;
-}
-
 static int open_kdir(const char *kdir)
 {
 	int fd = open(kdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -114,7 +101,7 @@ static void push_syms(struct mv_opts *o, char **syms, size_t n, const char *verb
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (!is_ident(syms[i]))
+		if (!is_ident(syms[i], strlen(syms[i])))
 			usage_error("'%s' is not a C identifier; name the symbols to %s", syms[i], verb);
 		strv_push(&o->syms, &o->nsyms, syms[i]);
 	}

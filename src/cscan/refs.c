@@ -36,29 +36,12 @@ static bool refs_hit(struct file *f, const struct token *t, uint32_t id, const v
 	return !r->first_only;	/* -l: one is enough */
 }
 
-static bool is_ident_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_';
-}
-
-static bool is_ident(const char *s, size_t n)
-{
-	size_t i;
-
-	if (!n || (s[0] >= '0' && s[0] <= '9'))
-		return false;
-	for (i = 0; i < n; i++)
-		if (!is_ident_char(s[i]))
-			return false;
-	return true;
-}
-
 /*
  * @f's text (in @b, @len bytes) with every hit renamed, written back in
- * place. A hit whose bytes are not its name (split by a line continuation)
- * is left, its kind NOT_RENAMED; a write that fails leaves the file as it
- * was and its reason in f->aux.
+ * place. The lexer found each hit's token at its position, so only a line
+ * continuation inside it makes the bytes there differ from its name: such
+ * a hit is left, its kind NOT_RENAMED. A write that fails leaves the file
+ * as it was and its reason in f->aux.
  */
 static void rename_hits(struct file *f, const char *b, size_t len, const struct refs *r)
 {
@@ -77,9 +60,7 @@ static void rename_hits(struct file *f, const char *b, size_t len, const struct 
 			bol = nl ? (size_t)(nl - b) + 1 : len;
 		}
 		at = bol + h->col - 1;
-		if (at + olen > len || memcmp(b + at, old, olen) ||
-		    (at > 0 && is_ident_char(b[at - 1])) ||
-		    (at + olen < len && is_ident_char(b[at + olen]))) {
+		if (at + olen > len || memcmp(b + at, old, olen)) {
 			h->kind = NOT_RENAMED;
 			continue;
 		}
@@ -92,7 +73,7 @@ static void rename_hits(struct file *f, const char *b, size_t len, const struct 
 	}
 	if (!copied)
 		return;
-	GROW(out, n + (len - copied) + 1, cap);
+	GROW(out, n + (len - copied), cap);
 	memcpy(out + n, b + copied, len - copied);
 	n += len - copied;
 	path = f->flags & F_OUTSIDE ? xstrdup(f->path) : xasprintf("%s/%s", r->kdir, f->path);

@@ -29,6 +29,7 @@ int write_temp(const char *path, const char *p, size_t n, mode_t mode, char **tm
 	const char *slash = strrchr(path, '/');
 	int fd, err;
 
+	/* mkstemp() replaces the six X's with a unique suffix. */
 	*tmp = xasprintf("%.*s.%s.%s-XXXXXX", slash ? (int)(slash - path + 1) : 0, path,
 			 slash ? slash + 1 : path, progname);
 	fd = mkstemp(*tmp);
