@@ -109,9 +109,15 @@ require_kbuild_path() {
 	esac
 }
 
-# require_clean DIR: refuse a work tree with staged, unstaged or untracked changes.
+# require_clean DIR [STATUS]: refuse a work tree with staged, unstaged or
+# untracked changes. STATUS: a file that holds DIR's status, as
+# clean_status_of wrote it, when it was taken beside other work.
 require_clean() {
-	dirty=$(git -C "$1" status --porcelain --untracked-files=normal 2>/dev/null)
+	if [ -n "${2:-}" ]; then
+		dirty=$(cat "$2")
+	else
+		dirty=$(clean_status_of "$1")
+	fi
 	[ -z "$dirty" ] && return 0
 	printf '%s: error: KDIR=%s has uncommitted changes; commit or stash them first:\n' \
 		"$prog" "$1" >&2
@@ -119,6 +125,11 @@ require_clean() {
 		NR <= 5 { print "  " $0 }
 		END { if (NR > 5) print "  and " NR - 5 " more" }' >&2
 	exit 2
+}
+
+# clean_status_of DIR: what require_clean reads of DIR's status.
+clean_status_of() {
+	git -C "$1" status --porcelain --untracked-files=normal 2>/dev/null
 }
 
 # require_cmd CMD PACKAGE: a missing program is an environment error.
