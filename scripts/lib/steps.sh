@@ -9,9 +9,10 @@
 # why), 1 when it fails, 2 on an environment error. What it leaves to a
 # human (a call spatch could not match) it prints on stderr compiler-style
 # and also appends to the file $FINDINGS. A kind that knows which files it
-# changed, created or deleted may list them, one a line, in the file
-# $STEP_CHANGED: when every part of a step does, only those are looked at
-# for new files to add to the step's diff, not the whole tree.
+# changed, created or deleted may list them (paths from the top of the
+# tree, one a line) in the file $STEP_CHANGED: when every part of a step
+# does, only those are looked at for new files to add to the step's diff,
+# not the whole tree.
 
 # steps_selected: set $steps to $STEPS (default: every step of the spec, in
 # order); an unknown name is a usage error.
