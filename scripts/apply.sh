@@ -104,7 +104,7 @@ if [ $# -eq 1 ]; then
 	cp "$1" "$out/all.patch"
 else
 	commit_pending
-	env "$git_diff_malloc" git -C "$tree" diff --binary --no-renames "$base" HEAD >"$out/all.patch"
+	env "$git_diff_malloc" git -C "$tree" diff --no-ext-diff --binary --no-renames "$base" HEAD >"$out/all.patch"
 fi
 if [ ! -s "$out/all.patch" ]; then
 	info "nothing to change: KDIR is already migrated"

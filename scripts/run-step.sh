@@ -17,6 +17,7 @@
 
 [ $# -eq 1 ] || die "usage: $prog STEP (run at the top of a git work tree)"
 absolute_o
+git_plain_diffs
 tree=$(pwd)
 git -C "$tree" rev-parse --verify -q HEAD >/dev/null ||
 	die "$tree is not a git work tree with a commit; run it at the top of one"

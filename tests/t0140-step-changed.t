@@ -2,10 +2,11 @@
 # How make apply makes a step's patch (scripts/lib/steps.sh): a step whose
 # kind lists the files it changed in $STEP_CHANGED and the same step that
 # lists nothing give the same patch, a file changed, one created and one
-# deleted. A migration of our own (a script step) in a copy of the
-# toolkit, on a tiny git tree shaped like a kernel's. Then a dirty KDIR is
-# refused also when the scratch tree is already there (KDIR's status runs
-# beside the tree's reset), and the run changes nothing.
+# deleted; so does a user's git configuration that changes diffs. A
+# migration of our own (a script step) in a copy of the toolkit, on a tiny
+# git tree shaped like a kernel's. Then a dirty KDIR is refused also when
+# the scratch tree is already there (KDIR's status runs beside the tree's
+# reset), and the run changes nothing.
 # Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
@@ -65,6 +66,16 @@ test_expect_success 'listed: the patch has the change, the new file and the dele
 test_expect_success 'unlisted: the same patch, byte for byte' '
 	apply STEPS=unlisted "$tk/scripts/apply.sh" --scratch &&
 	test_cmp "$TRASH/listed.patch" "$TRASH/o/apply/01-unlisted.patch"
+'
+
+# A user's configuration that would change git's diffs: no a/ b/ prefixes,
+# an external diff program, more context, colour always.
+test_expect_success 'a user configuration that changes diffs: the same patch' '
+	printf "[diff]\n\tnoprefix = true\n\texternal = /bin/false\n\tcontext = 9\n[color]\n\tui = always\n" \
+		>"$GIT_CONFIG_GLOBAL" &&
+	apply STEPS=listed "$tk/scripts/apply.sh" --scratch &&
+	: >"$GIT_CONFIG_GLOBAL" &&
+	test_cmp "$TRASH/listed.patch" "$TRASH/o/apply/01-listed.patch"
 '
 
 test_expect_success 'applied to KDIR: the three files as the step left them' '

@@ -213,7 +213,7 @@ worktree_at() {
 # with the last open descriptor, so a killed run never leaves one behind);
 # another run is refused at once with exit 2, naming the one that holds the
 # lock. Git's automatic gc, which would go on in the background holding
-# them, is off for the run.
+# them, is off for the run, and its diffs are plain (git_plain_diffs).
 lock_runs() {
 	lock_file 8 "$O/.lock" "make $1" "O=$O" "pass another O="
 	if [ -n "${KDIR:-}" ]; then
@@ -221,11 +221,33 @@ lock_runs() {
 			die "KDIR=$KDIR is not a git work tree"
 		lock_file 9 "$_kgit/api-migrate.lock" "make $1" "KDIR=$KDIR"
 	fi
-	_n=${GIT_CONFIG_COUNT:-0}
-	export "GIT_CONFIG_KEY_$_n=gc.auto" "GIT_CONFIG_VALUE_$_n=0"
-	export "GIT_CONFIG_KEY_$((_n + 1))=maintenance.auto" "GIT_CONFIG_VALUE_$((_n + 1))=false"
-	export GIT_CONFIG_COUNT=$((_n + 2))
+	git_config_env gc.auto=0 maintenance.auto=false
+	git_plain_diffs
 	trap 'exit 2' INT TERM HUP
+}
+
+# git_config_env KEY=VALUE...: each KEY set so for every git the run starts
+# (GIT_CONFIG_COUNT's entries, above every configuration file).
+git_config_env() {
+	_n=${GIT_CONFIG_COUNT:-0}
+	for _kv; do
+		export "GIT_CONFIG_KEY_$_n=${_kv%%=*}" "GIT_CONFIG_VALUE_$_n=${_kv#*=}"
+		_n=$((_n + 1))
+	done
+	export GIT_CONFIG_COUNT=$_n
+}
+
+# git_plain_diffs: git's diffs, which the scripts parse, apply and mail, as
+# git makes them with no configuration. A user's diff.noprefix, colour,
+# diff algorithm, context or file order would make patches that git apply
+# refuses or that differ from one user to the next. diff.external cannot
+# be undone so: the scripts' "git diff" calls pass --no-ext-diff.
+git_plain_diffs() {
+	git_config_env diff.noprefix=false diff.mnemonicPrefix=false diff.relative=false \
+		color.ui=never color.diff=never diff.algorithm=myers diff.context=3 \
+		diff.interHunkContext=0 diff.indentHeuristic=true diff.suppressBlankEmpty=false \
+		diff.orderFile=/dev/null apply.whitespace=nowarn
+	unset GIT_EXTERNAL_DIFF
 }
 
 # lock_file FD FILE WHAT WHERE [ELSE]: lock FILE on descriptor FD for WHAT

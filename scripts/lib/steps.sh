@@ -123,7 +123,7 @@ step_parts() (
 	else
 		# Deletions stay unstaged: git diff shows them.
 		git -C "$1" add --ignore-removal -N .
-	fi && env "$git_diff_malloc" git -C "$1" diff --binary --no-renames >"$_patch" ||
+	fi && env "$git_diff_malloc" git -C "$1" diff --no-ext-diff --binary --no-renames >"$_patch" ||
 		step_failed "$@" ": git diff failed" 2
 	if [ ! -s "$_patch" ]; then
 		info "$2: skipped: no change"
