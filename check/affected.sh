@@ -67,7 +67,7 @@ awk '$2 ~ /\.h$/ { print $2 }' "$work/status" >"$work/headers"
 while read -r file; do
 	extents base "$base" "$file"
 	extents rev "$rev" "$file"
-	git -C "$tree" diff --no-ext-diff -U0 --no-renames "$base" "$rev" -- "$file" |
+	git -C "$tree" diff --no-ext-diff --no-textconv -U0 --no-renames "$base" "$rev" -- "$file" |
 		sed -n 's/^@@ -\([0-9,]*\) +\([0-9,]*\) @@.*/\1 \2/p' |
 		awk -v file="$file" '
 		function span(s, side,   a, i) {

@@ -34,31 +34,19 @@ absolute_o
 require_kdir "$KDIR"
 require_cmd git git
 lock_runs apply
+[ "$scratch" = 1 ] || require_clean "$KDIR"
 spec_load
 steps_selected
+spec_check_tree "$KDIR" "$steps"
+step_findings=0
+
 out=$O/apply
 tree=$out/tree
 mkdir -p "$out" || die "cannot create $out"
-
-# KDIR is refused when dirty (unless --scratch) before anything is made.
-# Its status walks the tree, as resetting the scratch tree does: when that
-# tree exists already, the two run side by side.
-base=$(git -C "$KDIR" rev-parse HEAD)
-if [ "$scratch" = 1 ]; then
-	worktree_at "$tree" "$base"
-elif [ -e "$tree/.git" ]; then
-	clean_status_of "$KDIR" >"$out/kdir-status" &
-	status_pid=$!
-	worktree_at "$tree" "$base"
-	wait "$status_pid"
-	require_clean "$KDIR" "$out/kdir-status"
-else
-	require_clean "$KDIR"
-	worktree_at "$tree" "$base"
-fi
-spec_check_tree "$KDIR" "$steps"
-step_findings=0
 rm -f "$out"/*.patch
+
+base=$(git -C "$KDIR" rev-parse HEAD)
+worktree_at "$tree" "$base"
 
 # Commits in the scratch tree are ours: fixed identity, no user hooks.
 commit() {
@@ -104,7 +92,7 @@ if [ $# -eq 1 ]; then
 	cp "$1" "$out/all.patch"
 else
 	commit_pending
-	env "$git_diff_malloc" git -C "$tree" diff --no-ext-diff --binary --no-renames "$base" HEAD >"$out/all.patch"
+	env "$git_diff_malloc" git -C "$tree" diff --no-ext-diff --no-textconv --binary --no-renames "$base" HEAD >"$out/all.patch"
 fi
 if [ ! -s "$out/all.patch" ]; then
 	info "nothing to change: KDIR is already migrated"

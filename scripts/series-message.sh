@@ -48,7 +48,7 @@ elif uses @PREFIX@; then
 	[ -n "$prefix" ] || die "no subject prefix for $1"
 fi
 if uses @RATIONALE@; then
-	git diff --no-ext-diff --cached -U0 HEAD -- "$@" | grep '^-' | grep -v '^--- ' >"$work/removed"
+	git diff --no-ext-diff --no-textconv --cached -U0 HEAD -- "$@" | grep '^-' | grep -v '^--- ' >"$work/removed"
 	spec_step_get "$step" rationale | while read -r file symbols; do
 		# shellcheck disable=SC2086
 		printf '%s\n' $symbols | grep -q -w -F -f - "$work/removed" || continue

@@ -49,7 +49,7 @@ while read -r st dest; do
 	# The lines the change adds to dest; the declarations that lie in them
 	# and left another header, each as prose names it: "struct x", "f()",
 	# "MACRO()", "MACRO"; "SOURCE<TAB>NAME".
-	git diff --no-ext-diff --cached -U0 HEAD -- "$dest" | awk '/^@@ / {
+	git diff --no-ext-diff --no-textconv --cached -U0 HEAD -- "$dest" | awk '/^@@ / {
 		split(substr($3, 2), a, ",")
 		n = (2 in a) ? a[2] : 1
 		for (i = 0; i < n; i++) print a[1] + i
@@ -83,14 +83,14 @@ while read -r st dest; do
 	[ "$st" = A ] && new="the new "
 
 	# Who includes it now, and where MAINTAINERS lists it.
-	git diff --no-ext-diff --cached -U0 HEAD | awk -v inc="${dest##*/}" -v dest="$dest" '
+	git diff --no-ext-diff --no-textconv --cached -U0 HEAD | awk -v inc="${dest##*/}" -v dest="$dest" '
 		/^\+\+\+ b\// { file = substr($0, 7) }
 		/^\+#[ \t]*include[ \t]*"/ && file != dest {
 			split($0, q, "\""); n = split(q[2], p, "/")
 			if (p[n] == inc && !seen[file]++) print file
 		}' >"$work/users"
 	section=
-	if git diff --no-ext-diff --cached -U0 HEAD -- MAINTAINERS | grep -qxF "+F:	$dest"; then
+	if git diff --no-ext-diff --no-textconv --cached -U0 HEAD -- MAINTAINERS | grep -qxF "+F:	$dest"; then
 		section=$(awk -v line="F:	$dest" '
 			NF && blank { title = $0 }
 			{ blank = (NF == 0) }
@@ -111,7 +111,7 @@ done <"$work/dests"
 
 # Exports the change removes and does not add elsewhere: what moved into a
 # private header is no interface for modules.
-git diff --no-ext-diff --cached -U0 HEAD | sed -n 's/^\([-+]\)EXPORT_SYMBOL[A-Z_]*(\([A-Za-z0-9_]*\).*/\1 \2/p' |
+git diff --no-ext-diff --no-textconv --cached -U0 HEAD | sed -n 's/^\([-+]\)EXPORT_SYMBOL[A-Z_]*(\([A-Za-z0-9_]*\).*/\1 \2/p' |
 	awk '$1 == "-" { gone[$2] = 1 } $1 == "+" { back[$2] = 1 }
 	     END { for (n in gone) if (!(n in back)) print n "()" }' | sort >"$work/unexported"
 if [ -s "$work/unexported" ]; then

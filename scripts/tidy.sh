@@ -48,6 +48,6 @@ awk -v undo="$work/undo" -v redo="$work/redo" -f "$TOOLKIT/scripts/patch-fixed.a
 verbose "checkpatch --fix on the changed lines: $(diff "$work/undo" "$work/redo" | grep -c '^>') line(s)"
 git apply -R "$work/undo" && git apply "$work/redo" ||
 	die "cannot apply checkpatch.pl's fixes in $(pwd)"
-tr '\n' '\0' <"$work/fixed-paths" | xargs -0 git --literal-pathspecs diff --no-ext-diff --binary --no-renames -- >"$work/new" &&
+tr '\n' '\0' <"$work/fixed-paths" | xargs -0 git --literal-pathspecs diff --no-ext-diff --no-textconv --binary --no-renames -- >"$work/new" &&
 	awk -f "$TOOLKIT/scripts/patch-splice.awk" "$work/new" "$1" >"$work/spliced" &&
 	cp "$work/spliced" "$1" || die "git diff failed in $(pwd)"

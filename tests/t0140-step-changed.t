@@ -2,11 +2,11 @@
 # How make apply makes a step's patch (scripts/lib/steps.sh): a step whose
 # kind lists the files it changed in $STEP_CHANGED and the same step that
 # lists nothing give the same patch, a file changed, one created and one
-# deleted; so does a user's git configuration that changes diffs. A
-# migration of our own (a script step) in a copy of the toolkit, on a tiny
-# git tree shaped like a kernel's. Then a dirty KDIR is refused also when
-# the scratch tree is already there (KDIR's status runs beside the tree's
-# reset), and the run changes nothing.
+# deleted (what the list names that is ignored or gone again is left out);
+# so does a user's git configuration that changes diffs. A migration of our
+# own (a script step) in a copy of the toolkit, on a tiny git tree shaped
+# like a kernel's. Then a dirty KDIR is refused also when the scratch tree
+# is already there, and the run changes nothing.
 # Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
@@ -30,15 +30,19 @@ run: edit.sh
 EOF
 cat >"$mig/edit.sh" <<'EOF' || exit 1
 #!/bin/sh
-# A change, a new file, a deleted file; listed in the step named so.
-sed -i 's/old_name/new_name/' mm/one.c && printf 'int fresh;\n' >mm/fresh.c && rm mm/gone.c || exit 1
-[ "$STEP_NAME" != listed ] || printf '%s\n' mm/one.c mm/fresh.c mm/gone.c >"$STEP_CHANGED"
+# A change, a new file, a deleted file, an ignored new file and one made
+# and removed again; listed in the step named so, with a blank line.
+sed -i 's/old_name/new_name/' mm/one.c && printf 'int fresh;\n' >mm/fresh.c && rm mm/gone.c &&
+	: >mm/junk.o && : >mm/transient.c && rm mm/transient.c || exit 1
+[ "$STEP_NAME" != listed ] ||
+	printf '%s\n' mm/one.c '' mm/fresh.c mm/junk.o mm/transient.c mm/gone.c >"$STEP_CHANGED"
 EOF
 chmod +x "$mig/edit.sh" || exit 1
 
 kdir=$TRASH/linux
 mkdir -p "$kdir/mm" "$kdir/include/linux" &&
 echo "# Makefile" >"$kdir/Makefile" &&
+echo "*.o" >"$kdir/.gitignore" &&
 printf 'int old_name;\nint kept;\n' >"$kdir/mm/one.c" &&
 printf 'int gone;\n' >"$kdir/mm/gone.c" &&
 git -C "$kdir" init -q &&
@@ -72,9 +76,8 @@ test_expect_success 'unlisted: the same patch, byte for byte' '
 # an external diff program, more context, colour always.
 test_expect_success 'a user configuration that changes diffs: the same patch' '
 	printf "[diff]\n\tnoprefix = true\n\texternal = /bin/false\n\tcontext = 9\n[color]\n\tui = always\n" \
-		>"$GIT_CONFIG_GLOBAL" &&
-	apply STEPS=listed "$tk/scripts/apply.sh" --scratch &&
-	: >"$GIT_CONFIG_GLOBAL" &&
+		>"$TRASH/user.gitconfig" &&
+	apply GIT_CONFIG_GLOBAL="$TRASH/user.gitconfig" STEPS=listed "$tk/scripts/apply.sh" --scratch &&
 	test_cmp "$TRASH/listed.patch" "$TRASH/o/apply/01-listed.patch"
 '
 

@@ -44,6 +44,6 @@ for path in ${STEP_PROSE:-}; do
 	script=$(awk '{ printf "s/\\b%s\\(\\)/%s()/g;", $1, $2 }' "$work/pairs")
 	for file in $files; do
 		sed -i -E "$script" "$file" || die "cannot edit $file"
-		printf '%s\n' "$file" >>"$changed"
+		printf '%s\n' "$file" >>"$changed" || exit 2
 	done
 done

@@ -109,15 +109,9 @@ require_kbuild_path() {
 	esac
 }
 
-# require_clean DIR [STATUS]: refuse a work tree with staged, unstaged or
-# untracked changes. STATUS: a file that holds DIR's status, as
-# clean_status_of wrote it, when it was taken beside other work.
+# require_clean DIR: refuse a work tree with staged, unstaged or untracked changes.
 require_clean() {
-	if [ -n "${2:-}" ]; then
-		dirty=$(cat "$2")
-	else
-		dirty=$(clean_status_of "$1")
-	fi
+	dirty=$(git -C "$1" status --porcelain --untracked-files=normal 2>/dev/null)
 	[ -z "$dirty" ] && return 0
 	printf '%s: error: KDIR=%s has uncommitted changes; commit or stash them first:\n' \
 		"$prog" "$1" >&2
@@ -125,11 +119,6 @@ require_clean() {
 		NR <= 5 { print "  " $0 }
 		END { if (NR > 5) print "  and " NR - 5 " more" }' >&2
 	exit 2
-}
-
-# clean_status_of DIR: what require_clean reads of DIR's status.
-clean_status_of() {
-	git -C "$1" status --porcelain --untracked-files=normal 2>/dev/null
 }
 
 # require_cmd CMD PACKAGE: a missing program is an environment error.
@@ -238,15 +227,18 @@ git_config_env() {
 }
 
 # git_plain_diffs: git's diffs, which the scripts parse, apply and mail, as
-# git makes them with no configuration. A user's diff.noprefix, colour,
-# diff algorithm, context or file order would make patches that git apply
-# refuses or that differ from one user to the next. diff.external cannot
-# be undone so: the scripts' "git diff" calls pass --no-ext-diff.
+# git makes them with no configuration, for every process the run starts.
+# A user's diff.noprefix, prefixes, colour, diff algorithm, context or file
+# order would make patches that git apply refuses or that differ from one
+# user to the next; apply.whitespace is "nowarn", so that a patch is
+# applied as it is. diff.external and textconv filters cannot be undone so:
+# the scripts' "git diff" calls pass --no-ext-diff --no-textconv.
 git_plain_diffs() {
-	git_config_env diff.noprefix=false diff.mnemonicPrefix=false diff.relative=false \
-		color.ui=never color.diff=never diff.algorithm=myers diff.context=3 \
-		diff.interHunkContext=0 diff.indentHeuristic=true diff.suppressBlankEmpty=false \
-		diff.orderFile=/dev/null apply.whitespace=nowarn
+	git_config_env diff.noprefix=false diff.mnemonicPrefix=false diff.srcPrefix=a/ \
+		diff.dstPrefix=b/ diff.relative=false color.ui=never color.diff=never \
+		diff.algorithm=myers diff.context=3 diff.interHunkContext=0 \
+		diff.indentHeuristic=true diff.suppressBlankEmpty=false diff.orderFile=/dev/null \
+		apply.whitespace=nowarn
 	unset GIT_EXTERNAL_DIFF
 }
 

@@ -12,7 +12,7 @@
 # changed, created or deleted may list them (paths from the top of the
 # tree, one a line) in the file $STEP_CHANGED: when every part of a step
 # does, only those are looked at for new files to add to the step's diff,
-# not the whole tree.
+# not the whole tree, so a new file it does not list is not in the patch.
 
 # steps_selected: set $steps to $STEPS (default: every step of the spec, in
 # order); an unknown name is a usage error.
@@ -69,7 +69,7 @@ step_run() {
 	if [ $_rc -eq 0 ] && [ -n "${4:-}" ]; then
 		mv "$FINDINGS.patch" "$4" || die "cannot write $4"
 	fi
-	rm -f "$FINDINGS" "$FINDINGS.patch" "$FINDINGS.changed" "$FINDINGS.changed.part" "$FINDINGS.changed.known"
+	rm -f "$FINDINGS" "$FINDINGS.patch" "$FINDINGS.changed"*
 	case $_rc in
 	0) return 0 ;;
 	10) return 1 ;;
@@ -81,17 +81,25 @@ step_run() {
 # memory it frees after; glibc gives that back to the kernel and takes it
 # again for the next file, page faults that cost a tree-wide diff a third
 # of its time. Freed memory is kept instead.
-git_diff_malloc=GLIBC_TUNABLES=glibc.malloc.trim_threshold=268435456
+git_diff_malloc=GLIBC_TUNABLES=${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.malloc.trim_threshold=268435456
 
-# step_add_new TREE LIST: add -N those files LIST names (one a line) that
-# TREE's index has not, new files, so that git diff shows them. The same as
-# "git add -A -N" for a kind that lists its files, without that walk of
-# the whole tree (half a second on a kernel); a pathspec of hundreds of
-# files would cost more than the walk.
+# step_add_new TREE LIST: add -N the files LIST names (one a line) that
+# TREE's index has not, are there and are not ignored: what "git add
+# --ignore-removal -N ." adds of them, without its walk of the whole tree
+# (half a second on a kernel; a pathspec of hundreds of files would cost
+# more than the walk).
 step_add_new() {
-	sed 's/^/:0:/' "$2" | git -C "$1" cat-file --batch-check >"$2.known" &&
-		sed -n 's/^:0:\(.*\) missing$/\1/p' "$2.known" | tr '\n' '\0' |
-		(cd "$1" && xargs -0 -r git --literal-pathspecs add -N --)
+	sed -n 's/^./:0:&/p' "$2" | git -C "$1" cat-file --batch-check >"$2.known" || return
+	(
+		cd "$1" || exit
+		sed -n 's/^:0:\(.*\) missing$/\1/p' "$2.known" | while IFS= read -r _p; do
+			if [ -e "$_p" ] || [ -L "$_p" ]; then printf '%s\n' "$_p"; fi
+		done >"$2.new" || exit
+		[ -s "$2.new" ] || exit 0
+		tr '\n' '\0' <"$2.new" | git check-ignore -z --stdin | tr '\0' '\n' >"$2.ignored" &&
+			grep -vxF -f "$2.ignored" "$2.new" | tr '\n' '\0' |
+			xargs -0 -r git --literal-pathspecs add -N --
+	)
 }
 
 # step_parts TREE STEP CONSEQUENCE: step_run's work, in a subshell: exits 0
@@ -115,15 +123,15 @@ step_parts() (
 		[ $_rc -eq 0 ] || step_failed "$@" " failed (exit $_rc)" "$_rc"
 		cat "$_changed.part" >>"$_changed" 2>/dev/null || _listed=no
 	done
-	# The step's edits, new files included: what tidy.sh reads, and whether
-	# there are any (one walk of the tree, not two).
+	# The step's edits, new files included (deletions stay unstaged, for
+	# git diff to show them): what tidy.sh reads, and whether there are any.
 	_patch=$FINDINGS.patch
 	if [ "$_listed" = yes ]; then
 		step_add_new "$1" "$_changed"
 	else
-		# Deletions stay unstaged: git diff shows them.
 		git -C "$1" add --ignore-removal -N .
-	fi && env "$git_diff_malloc" git -C "$1" diff --no-ext-diff --binary --no-renames >"$_patch" ||
+	fi || step_failed "$@" ": git add -N of its new files failed" 2
+	env "$git_diff_malloc" git -C "$1" diff --no-ext-diff --no-textconv --binary --no-renames >"$_patch" ||
 		step_failed "$@" ": git diff failed" 2
 	if [ ! -s "$_patch" ]; then
 		info "$2: skipped: no change"
