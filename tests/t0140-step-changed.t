@@ -1,9 +1,10 @@
 #!/bin/sh
 # How make apply makes a step's patch (scripts/lib/steps.sh): a step whose
-# kind lists the files it changed in $STEP_CHANGED and the same step that
-# lists nothing give the same patch, a file changed, one created and one
-# deleted (what the list names that is ignored or gone again is left out);
-# so does a user's git configuration that changes diffs. A migration of our
+# kind lists the files it creates in $STEP_NEW_FILES (blank lines allowed)
+# and the same step that lists nothing give the same patch, a file
+# changed, one created and one deleted (an ignored file and one made and
+# removed again left out); so does a user's git configuration that changes
+# diffs. A migration of our
 # own (a script step) in a copy of the toolkit, on a tiny git tree shaped
 # like a kernel's. Then a dirty KDIR is refused also when the scratch tree
 # is already there, and the run changes nothing.
@@ -31,11 +32,11 @@ EOF
 cat >"$mig/edit.sh" <<'EOF' || exit 1
 #!/bin/sh
 # A change, a new file, a deleted file, an ignored new file and one made
-# and removed again; listed in the step named so, with a blank line.
+# and removed again; the new file listed in the step named so, with a
+# blank line.
 sed -i 's/old_name/new_name/' mm/one.c && printf 'int fresh;\n' >mm/fresh.c && rm mm/gone.c &&
 	: >mm/junk.o && : >mm/transient.c && rm mm/transient.c || exit 1
-[ "$STEP_NAME" != listed ] ||
-	printf '%s\n' mm/one.c '' mm/fresh.c mm/junk.o mm/transient.c mm/gone.c >"$STEP_CHANGED"
+[ "$STEP_NAME" != listed ] || printf '%s\n' '' mm/fresh.c >"$STEP_NEW_FILES"
 EOF
 chmod +x "$mig/edit.sh" || exit 1
 

@@ -13,9 +13,8 @@
 set -f # names and paths are words: never expanded against files
 
 make_work_dir
-# What the step's patch is made of (scripts/lib/steps.sh).
-changed=${STEP_CHANGED:-/dev/null}
-: >"$changed" || exit 2
+# A rename creates no file (scripts/lib/steps.sh).
+: >"${STEP_NEW_FILES:-/dev/null}" || exit 2
 # "OLD NEW" pairs, one a line.
 printf '%s\n' "${STEP_RENAME:?}" | awk 'NF == 2' >"$work/pairs"
 olds=$(cut -d' ' -f1 "$work/pairs" | tr '\n' ' ')
@@ -27,13 +26,11 @@ if [ "${STEP_CODE:-yes}" != no ]; then
 	# what it leaves (a name split by a line continuation) is a finding.
 	# shellcheck disable=SC2086,SC2046
 	cscan refs --rename "$@" . $(tr ' ' '=' <"$work/pairs") ${STEP_SCOPE:+-- $STEP_SCOPE} \
-		>"$work/refs" 2>"$work/warnings"
+		>/dev/null 2>"$work/warnings"
 	rc=$?
 	cat "$work/warnings" >&2
 	[ $rc -eq 0 ] || exit 2
 	grep ': warning: ' "$work/warnings" >>"$FINDINGS" || true
-	# The files: each "PATH:LINE:COL: OLD" less its end (a path may hold ':').
-	sed 's/:[0-9]*:[0-9]*: [A-Za-z0-9_]*$//' "$work/refs" | uniq >>"$changed" || exit 2
 fi
 
 for path in ${STEP_PROSE:-}; do
@@ -44,6 +41,5 @@ for path in ${STEP_PROSE:-}; do
 	script=$(awk '{ printf "s/\\b%s\\(\\)/%s()/g;", $1, $2 }' "$work/pairs")
 	for file in $files; do
 		sed -i -E "$script" "$file" || die "cannot edit $file"
-		printf '%s\n' "$file" >>"$changed" || exit 2
 	done
 done

@@ -9,10 +9,10 @@
 # why), 1 when it fails, 2 on an environment error. What it leaves to a
 # human (a call spatch could not match) it prints on stderr compiler-style
 # and also appends to the file $FINDINGS. A kind that knows which files it
-# changed, created or deleted may list them (paths from the top of the
-# tree, one a line) in the file $STEP_CHANGED: when every part of a step
-# does, only those are looked at for new files to add to the step's diff,
-# not the whole tree, so a new file it does not list is not in the patch.
+# creates may list them (paths from the top of the tree, one a line; none:
+# an empty file) in the file $STEP_NEW_FILES: when every part of a step
+# does, those are the new files of the step's diff, and the whole tree is
+# not walked for them, so a new file it does not list is not in the patch.
 
 # steps_selected: set $steps to $STEPS (default: every step of the spec, in
 # order); an unknown name is a usage error.
@@ -69,7 +69,7 @@ step_run() {
 	if [ $_rc -eq 0 ] && [ -n "${4:-}" ]; then
 		mv "$FINDINGS.patch" "$4" || die "cannot write $4"
 	fi
-	rm -f "$FINDINGS" "$FINDINGS.patch" "$FINDINGS.changed"*
+	rm -f "$FINDINGS" "$FINDINGS.patch" "$FINDINGS.new" "$FINDINGS.new.part"
 	case $_rc in
 	0) return 0 ;;
 	10) return 1 ;;
@@ -83,25 +83,6 @@ step_run() {
 # of its time. Freed memory is kept instead.
 git_diff_malloc=GLIBC_TUNABLES=${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.malloc.trim_threshold=268435456
 
-# step_add_new TREE LIST: add -N the files LIST names (one a line) that
-# TREE's index has not, are there and are not ignored: what "git add
-# --ignore-removal -N ." adds of them, without its walk of the whole tree
-# (half a second on a kernel; a pathspec of hundreds of files would cost
-# more than the walk).
-step_add_new() {
-	sed -n 's/^./:0:&/p' "$2" | git -C "$1" cat-file --batch-check >"$2.known" || return
-	(
-		cd "$1" || exit
-		sed -n 's/^:0:\(.*\) missing$/\1/p' "$2.known" | while IFS= read -r _p; do
-			if [ -e "$_p" ] || [ -L "$_p" ]; then printf '%s\n' "$_p"; fi
-		done >"$2.new" || exit
-		[ -s "$2.new" ] || exit 0
-		tr '\n' '\0' <"$2.new" | git check-ignore -z --stdin | tr '\0' '\n' >"$2.ignored" &&
-			grep -vxF -f "$2.ignored" "$2.new" | tr '\n' '\0' |
-			xargs -0 -r git --literal-pathspecs add -N --
-	)
-}
-
 # step_parts TREE STEP CONSEQUENCE: step_run's work, in a subshell: exits 0
 # changed, 10 skipped, else the failing part's status (TREE reset).
 step_parts() (
@@ -112,22 +93,23 @@ step_parts() (
 		printf '%s: error: step %s%s; %s\n' "$prog" "$2" "$4" "$3" >&2
 		exit "$5"
 	}
-	# The files the parts list (_listed: whether each part did).
-	_changed=$FINDINGS.changed _listed=yes
-	: >"$_changed"
+	# The new files the parts list (_listed: whether each part did).
+	_new=$FINDINGS.new _listed=yes
+	: >"$_new"
 	for _part in $(spec_parts "$2"); do
-		rm -f "$_changed.part"
-		(step_export "$_part" && STEP_CHANGED=$_changed.part && export STEP_CHANGED &&
+		rm -f "$_new.part"
+		(step_export "$_part" && STEP_NEW_FILES=$_new.part && export STEP_NEW_FILES &&
 			cd "$1" && prog=$2 "$TOOLKIT/scripts/kinds/$(spec_get "$_part" kind).sh")
 		_rc=$?
 		[ $_rc -eq 0 ] || step_failed "$@" " failed (exit $_rc)" "$_rc"
-		cat "$_changed.part" >>"$_changed" 2>/dev/null || _listed=no
+		cat "$_new.part" >>"$_new" 2>/dev/null || _listed=no
 	done
-	# The step's edits, new files included (deletions stay unstaged, for
-	# git diff to show them): what tidy.sh reads, and whether there are any.
+	# The step's edits, new files added with -N (deletions stay unstaged,
+	# for git diff to show them): what tidy.sh reads, and whether there are
+	# any. Walking the tree for new files costs half a second on a kernel.
 	_patch=$FINDINGS.patch
 	if [ "$_listed" = yes ]; then
-		step_add_new "$1" "$_changed"
+		grep . "$_new" | tr '\n' '\0' | (cd "$1" && xargs -0 -r git --literal-pathspecs add -N --)
 	else
 		git -C "$1" add --ignore-removal -N .
 	fi || step_failed "$@" ": git add -N of its new files failed" 2

@@ -579,3 +579,15 @@ void lex_all(struct lexer *lx, const void *buf, size_t len, unsigned int opts,
 		tv->n++;
 	}
 }
+
+bool is_ident(const char *s, size_t n)
+{
+	size_t i;
+
+	if (!n || (cclass[(unsigned char)s[0]] & C_DIGIT))
+		return false;
+	for (i = 0; i < n; i++)
+		if (!(cclass[(unsigned char)s[i]] & C_WORD))
+			return false;
+	return true;
+}

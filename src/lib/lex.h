@@ -95,4 +95,10 @@ void tok_print(FILE *out, const struct token *t);
 /* Does @tok spell @s? */
 bool tok_is(const struct token *tok, const char *s);
 
+/*
+ * Are the @n bytes at @s a name as a user writes one: ASCII letters, digits
+ * and '_', no digit first (the lexer's word bytes)?
+ */
+bool is_ident(const char *s, size_t n);
+
 #endif

@@ -202,16 +202,3 @@ int online_cpus(void)
 
 	return n > 0 ? (int)n : 1;
 }
-
-bool is_ident(const char *s, size_t n)
-{
-	size_t i;
-
-	if (!n || (s[0] >= '0' && s[0] <= '9'))
-		return false;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-		      (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-			return false;
-	return true;
-}

@@ -59,9 +59,6 @@ bool opt_is(const char *a, const char *name);
  */
 const char *opt_value(int argc, char **argv, int *i, const char *name);
 
-/* Are the @n bytes at @s a C identifier (letters, digits and '_', no digit first)? */
-bool is_ident(const char *s, size_t n);
-
 /* The value of -j: a thread count from 1 to 1024, or a usage error. */
 int parse_jobs(const char *s);
 
