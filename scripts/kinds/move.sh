@@ -52,34 +52,12 @@ fi
 cscan refs . $(cat "$work/names") >"$work/refs" || exit 2
 sed 's/^\([^:]*\):[0-9]*:[0-9]*: \(.*\)$/\2 \1/' "$work/refs" | sort -u >"$work/users"
 
-cp "$work/chosen" "$work/moving"
-if [ -n "${STEP_USED_ONLY_BY:-}" ]; then
-	awk -v from="$from" -v only="$STEP_USED_ONLY_BY" '
-		$2 == from { next }
-		{ files[$1] = files[$1] " " $2 }
-		END { for (s in files) if (files[s] == " " only) print s }' "$work/users" >>"$work/moving"
-fi
-
-# A declaration that stays in FROM and uses a moving one keeps that one
-# there too; repeat until nothing changes. One that STEP_NAMES chose cannot
-# stay: the step stops.
+# What moves: what STEP_NAMES chose and what only STEP_USED_ONLY_BY uses,
+# less what stays in FROM needs (an enum with its constants, a typedef with
+# what it names, as one unit); see move-plan.awk.
 grep "^$from:" "$work/refs" | sed 's/^[^:]*:\([0-9]*\):[0-9]*: /\1 /' >"$work/from-refs"
-while :; do
-	sort -u "$work/moving" -o "$work/moving"
-	awk 'FILENAME == ARGV[1] { moving[$1] = 1; next }
-	     FILENAME == ARGV[2] { n++; lo[n] = $1; hi[n] = $2; name[n] = $4; next }
-	     moving[$2] {
-		owner = ""
-		for (i = 1; i <= n; i++) if ($1 >= lo[i] && $1 <= hi[i]) owner = name[i]
-		if (owner == "" || !moving[owner]) print $2
-	     }' "$work/moving" "$work/extents" "$work/from-refs" | sort -u >"$work/blocked"
-	[ -s "$work/blocked" ] || break
-	stuck=$(grep -x -f "$work/blocked" "$work/chosen" | head -n 1)
-	[ -z "$stuck" ] ||
-		die "$from itself uses $stuck outside what moves; move the declarations that use it too, or split $from by hand"
-	grep -vx -f "$work/blocked" "$work/moving" >"$work/moving.new"
-	mv "$work/moving.new" "$work/moving"
-done
+awk -v from="$from" -v only="${STEP_USED_ONLY_BY:-}" -f "$TOOLKIT/scripts/move-plan.awk" \
+	"$work/extents" "$work/users" "$work/chosen" "$work/from-refs" >"$work/moving" || exit 2
 [ -s "$work/moving" ] || { info "skipped: nothing in $from to move"; exit 0; }
 verbose "moving: $(echo $(cat "$work/moving"))"
 

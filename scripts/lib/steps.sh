@@ -96,6 +96,7 @@ step_parts() (
 	# The new files the parts list (_listed: whether each part did).
 	_new=$FINDINGS.new _listed=yes
 	: >"$_new"
+	: >"$_new.comments"
 	for _part in $(spec_parts "$2"); do
 		rm -f "$_new.part"
 		(step_export "$_part" && STEP_NEW_FILES=$_new.part && export STEP_NEW_FILES &&
@@ -103,7 +104,15 @@ step_parts() (
 		_rc=$?
 		[ $_rc -eq 0 ] || step_failed "$@" " failed (exit $_rc)" "$_rc"
 		cat "$_new.part" >>"$_new" 2>/dev/null || _listed=no
+		spec_get "$_part" comments >>"$_new.comments"
 	done
+	# "comments: OLD NEW": the comments of the files the step changed
+	# name NEW() where they named OLD().
+	if [ -s "$_new.comments" ]; then
+		(cd "$1" && git diff --name-only -z | xargs -0 -r "$TOOLKIT/scripts/comments-follow.sh" "$_new.comments") ||
+			step_failed "$@" ": its comments could not follow" 2
+	fi
+	rm -f "$_new.comments"
 	# The step's edits, new files added with -N (deletions stay unstaged,
 	# for git diff to show them): what tidy.sh reads, and whether there are
 	# any. Walking the tree for new files costs half a second on a kernel.
