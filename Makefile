@@ -3,8 +3,26 @@
 # drivers-migrated/NAME/. This file only wires variables to them.
 
 TOOLKIT := $(CURDIR)
-TARBALL ?= /usr/src/linux-source-6.12.tar.xz
-DEFAULT_KDIR := $(TOOLKIT)/build/linux-6.12
+
+# The default tree: build/linux-$(KVER), Debian's linux-source-$(KVER).
+# Without KVER, the newest version Debian ships, as make kernel first found
+# it (build/kver); a fresh checkout asks Debian unstable, once, and only for
+# a target that works on the default tree.
+NO_TREE_GOALS := deps migrations tools test-tools test-quick unit-tools san-tools \
+	fuzz-tools cmove-san cmove-fuzz clean
+ifeq ($(KVER),)
+KVER := $(shell cat build/kver 2>/dev/null)
+endif
+ifeq ($(KVER)$(filter command line environment,$(origin KDIR)),)
+ifneq ($(if $(MAKECMDGOALS),$(filter-out $(NO_TREE_GOALS) kernel-%,$(MAKECMDGOALS)),all),)
+KVER := $(shell mkdir -p build && scripts/kernel-source.sh newest >build/kver.new && \
+	mv build/kver.new build/kver && cat build/kver)
+ifeq ($(KVER),)
+$(error make: error: cannot tell which linux-source Debian ships (see above); pass KVER=X.Y or KDIR=)
+endif
+endif
+endif
+DEFAULT_KDIR := $(TOOLKIT)/build/linux-$(KVER)
 KDIR ?= $(DEFAULT_KDIR)
 O ?= out
 J ?= $(shell nproc)
@@ -46,7 +64,7 @@ endif
 # Every target installs what it needs: deps is cheap when nothing is missing.
 DEPS_STAMP := $(O)/.deps-ok
 
-.PHONY: all deps kernel kernel-6.1 apply migrations bench test test-quick clean
+.PHONY: all deps kernel apply migrations bench test test-quick clean
 
 # The main job on the default tree: the series on $(BRANCH) (a worktree under
 # $(O); KDIR's checkout untouched), then make check of its head. Both can run
@@ -67,14 +85,14 @@ $(DEPS_STAMP): scripts/deps.sh
 	scripts/deps.sh tools
 	@touch $@
 
+# TARBALL: a linux-source tarball of your own instead of Debian's.
 kernel: $(DEPS_STAMP)
-	scripts/deps.sh kernel
-	scripts/kernel.sh '$(TARBALL)' '$(DEFAULT_KDIR)'
+	@[ -d '$(DEFAULT_KDIR)/.git' ] || \
+		scripts/kernel.sh "$${TARBALL:-$$(scripts/kernel-source.sh tarball '$(KVER)')}" '$(DEFAULT_KDIR)'
 
-# A kernel without the _noprof allocation-profiling forms, for the tests.
-kernel-6.1: $(DEPS_STAMP)
-	scripts/deps.sh tests
-	scripts/kernel.sh /usr/src/linux-source-6.1.tar.xz '$(TOOLKIT)/build/linux-6.1'
+# Another version's tree beside the default (make kernel-6.12, kernel-6.1).
+kernel-%: $(DEPS_STAMP)
+	@$(MAKE) --no-print-directory kernel KVER=$*
 
 apply: $(DEPS_STAMP) $(KDIR_DEP) tools
 	scripts/apply.sh
@@ -106,7 +124,7 @@ OWN_FILES_TESTS := $(shell grep -lx '\# Own files only\.' tests/*.t)
 PROVE = prove --timer -j2 $(if $(OWN_FILES_TESTS),--rules='seq={$(subst $(space),$(comma),$(OWN_FILES_TESTS))}') \
 	--rules='seq=**' tests/ || { cat '$(O)/test/failures.log' 2>/dev/null; exit 1; }
 
-test: $(DEPS_STAMP) kernel kernel-6.1 tools
+test: $(DEPS_STAMP) kernel kernel-6.12 kernel-6.1 tools
 	scripts/deps.sh tests
 	@$(MAKE) --no-print-directory test-tools
 	@rm -f '$(O)/test/failures.log'

@@ -26,7 +26,8 @@
 # warned (those of them with a warning), build.log. CC (ccache, distcc) and
 # J pass through; for a cross build CC may be a launcher and gcc ("ccache
 # gcc"), which becomes "ccache PREFIXgcc".
-# Exit: 0 built, 1 a target failed, 2 environment.
+# Exit: 0 built, 1 a target failed, 2 environment, 3 the compiler is older
+# than the tree supports (the reason in OBJDIR/unsupported; nothing built).
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
 
@@ -95,7 +96,20 @@ if [ ! -f "$objdir/.config" ] ||
 	kmake -s allmodconfig >"$objdir/config.log" 2>&1 &&
 	"$tree/scripts/config" --file "$objdir/.config" -d WERROR $configs &&
 	kmake -s olddefconfig >>"$objdir/config.log" 2>&1 ||
-		{ rm -f "$objdir/.config"; die "$arch allmodconfig failed; see $objdir/config.log"; }
+		{
+			rm -f "$objdir/.config"
+			# A compiler older than the tree's minimum (7.2's KMSAN wants
+			# clang 17; bookworm has 14) cannot build it: exit 3, the
+			# reason in OBJDIR/unsupported, for the caller's "not covered".
+			have=$(sed -n 's/^\*\*\* *Your \(.*\) version: *\([^ ]*\)$/\1 \2/p' "$objdir/config.log")
+			need=$(sed -n 's/^\*\*\* *Minimum [^ ]* version: *\([^ ]*\)$/\1/p' "$objdir/config.log")
+			if grep -q 'C compiler is too old' "$objdir/config.log" && [ -n "$have" ] && [ -n "$need" ]; then
+				echo "its compiler is $have; the tree needs $need or newer" >"$objdir/unsupported"
+				info "$arch${variant:+ with $variant}: $(cat "$objdir/unsupported")" >&2
+				exit 3
+			fi
+			die "$arch allmodconfig failed; see $objdir/config.log"
+		}
 	[ -z "$variant" ] || grep -qE "^CONFIG_$variant=[ym]$" "$objdir/.config" ||
 		{ rm -f "$objdir/.config"; die "CONFIG_$variant is still off after '$configs'; fix its line in check/config-variants"; }
 fi

@@ -4,16 +4,17 @@
 #
 #   deps.sh [GROUP...]
 #
-# GROUP: tools (what the targets run: every target installs it), kernel (the
-# default tree's source, for make kernel), tests (the 6.1 source, clang's
-# sanitizers and libFuzzer, xmllint, the powerpc and sparc cross compilers
-# the 6.12 tests build with, and the sshd, rsync and distccd that the
-# SSHLOGIN and distcc tests start, for make test), cross-ARCH (the Debian
-# cross compiler for a kernel ARCH, check/cross.sh's: make check and make
-# ci install it for the architectures whose files a change touches or
-# affects), gcc or clang (the compiler of a configuration of
-# check/config-variants, installed when a change needs it). No GROUP:
-# tools, kernel and tests, so that a users' pipeline
+# GROUP: tools (what the targets run: every target installs it), kernel-X.Y
+# (linux-source-X.Y from the machine's own apt sources, for make kernel
+# KVER=X.Y; the newest comes from Debian unstable instead, see
+# kernel-source.sh), tests (the 6.12 and 6.1 sources, clang's sanitizers
+# and libFuzzer, xmllint, the powerpc and sparc cross compilers the 6.12
+# tests build with, and the sshd, rsync and distccd that the SSHLOGIN and
+# distcc tests start, for make test), cross-ARCH (the Debian cross compiler
+# for a kernel ARCH, check/cross.sh's: make check and make ci install it for
+# the architectures whose files a change touches or affects), gcc or clang
+# (the compiler of a configuration of check/config-variants, installed when
+# a change needs it). No GROUP: tools and tests, so that a users' pipeline
 # running make ci installs no kernel source.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/lib/lib.sh"
@@ -31,18 +32,18 @@ cross() {
 }
 
 packages=
-for group in ${*:-tools kernel tests}; do
+for group in ${*:-tools tests}; do
 	case $group in
 	tools) packages="$packages coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev
 		pahole perl git python3-ply python3-git b4 time" ;;
-	kernel) packages="$packages linux-source-6.12" ;;
-	tests) packages="$packages linux-source-6.1 clang libclang-rt-dev libxml2-utils
+	kernel-?*) packages="$packages linux-source-${group#kernel-}" ;;
+	tests) packages="$packages linux-source-6.12 linux-source-6.1 clang libclang-rt-dev libxml2-utils
 		openssh-server openssh-client rsync distcc"
 		cross powerpc
 		cross sparc ;;
 	cross-?*) cross "${group#cross-}" ;;
 	gcc | clang) packages="$packages $group" ;;
-	*) die "unknown group '$group'; known groups: tools kernel tests cross-ARCH gcc clang" ;;
+	*) die "unknown group '$group'; known groups: tools tests kernel-X.Y cross-ARCH gcc clang" ;;
 	esac
 done
 

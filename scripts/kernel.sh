@@ -16,7 +16,7 @@ if [ -d "$dest/.git" ]; then
 	exit 0
 fi
 [ -e "$dest" ] && die "$dest exists but is not a git tree; remove it and run 'make kernel' again"
-[ -r "$tarball" ] || die "$tarball not found; run 'make deps' (package linux-source-6.12)"
+[ -r "$tarball" ] || die "$tarball not found; pass TARBALL= a linux-source tarball, or run make kernel without it to fetch Debian's"
 require_cmd git git
 require_cmd xz xz-utils
 

@@ -66,7 +66,7 @@ test_expect_success 'the baseline is reproducible: same tarball, same commit' '
 test_expect_success 'a missing tarball: exit 2, one line naming the fix' '
 	expect_exit 2 kernel "$TRASH/nope.tar.xz" "$TRASH/k3" 2>"$TRASH/err" &&
 	test "$(wc -l <"$TRASH/err")" -eq 1 &&
-	grep -q "nope.tar.xz not found; run .make deps." "$TRASH/err" &&
+	grep -q "nope.tar.xz not found; pass TARBALL= a linux-source tarball" "$TRASH/err" &&
 	test ! -e "$TRASH/k3"
 '
 
@@ -76,21 +76,69 @@ test_expect_success 'a destination that is not a git tree is refused' '
 	grep -q "exists but is not a git tree" "$TRASH/err"
 '
 
-if [ "${KERNEL_TESTS:-1}" = 0 ] || [ ! -d "$KDIR_DEFAULT/.git" ]; then
+kernel_source() { "$TOOLKIT/scripts/kernel-source.sh" "$@"; }
+
+# Debian's own archive, read through the toolkit's lists in the trash: the
+# machine's apt sources and lists stay as they were.
+apt_state() {
+	cat /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null | cksum
+	ls -l --time-style=+%s /var/lib/apt/lists/ | cksum
+}
+test_expect_success 'the newest linux-source Debian ships, through lists of our own' '
+	apt_state >"$TRASH/apt.before" &&
+	APT_DIR="$TRASH/apt" kernel_source newest >"$TRASH/newest" &&
+	grep -qx "[0-9][0-9]*\.[0-9][0-9]*" "$TRASH/newest" &&
+	grep -qx "deb \[signed-by=/usr/share/keyrings/debian-archive-keyring.gpg\] http://deb.debian.org/debian unstable main" \
+		"$TRASH/apt/sources.list" &&
+	ls "$TRASH/apt/lists" | grep -q "_unstable_InRelease\$" &&
+	apt_state >"$TRASH/apt.after" &&
+	test_cmp "$TRASH/apt.before" "$TRASH/apt.after"
+'
+
+test_expect_success 'no such package: exit 2, one line naming KVER' '
+	expect_exit 2 env APT_DIR="$TRASH/apt" "$TOOLKIT/scripts/kernel-source.sh" tarball 9.99 2>"$TRASH/err" &&
+	test "$(wc -l <"$TRASH/err")" -eq 1 &&
+	grep -qx "kernel-source.sh: error: Debian has no package linux-source-9.99 (the newest is $(cat "$TRASH/newest")); pass another KVER=" "$TRASH/err" &&
+	test ! -e "$TRASH/apt/linux-source-9.99"
+'
+
+test_expect_success 'no archive: exit 2, one line naming it' '
+	expect_exit 2 env APT_DIR="$TRASH/apt-closed" DEBIAN_MIRROR=http://127.0.0.1:9/debian \
+		"$TOOLKIT/scripts/kernel-source.sh" newest 2>"$TRASH/err" &&
+	test "$(wc -l <"$TRASH/err")" -eq 1 &&
+	grep -q "^kernel-source.sh: error: cannot read Debian unstable at http://127.0.0.1:9/debian: " "$TRASH/err"
+'
+
+test_expect_success 'KVER that is no version: exit 2, one line' '
+	expect_exit 2 "$TOOLKIT/scripts/kernel-source.sh" tarball latest 2>"$TRASH/err" &&
+	grep -qx "kernel-source.sh: error: KVER=latest is not a kernel version X.Y (such as 7.2 or 6.12)" "$TRASH/err"
+'
+
+if [ "${KERNEL_TESTS:-1}" = 0 ]; then
 	test_done
 	exit
 fi
 
-test_expect_success 'the 6.12 tree: one commit, clean, mm/page_alloc.h not ignored' '
-	test "$(git -C "$KDIR_DEFAULT" rev-list --count HEAD)" -eq 1 &&
-	test -z "$(git -C "$KDIR_DEFAULT" status --porcelain)" &&
-	! git -C "$KDIR_DEFAULT" check-ignore -q mm/page_alloc.h
-'
-
-test_expect_success 'the 6.12 tree tracks every file of the tarball' '
-	tar -tJf /usr/src/linux-source-6.12.tar.xz | grep -v "/\$" | wc -l >"$TRASH/want" &&
-	git -C "$KDIR_DEFAULT" ls-files | wc -l >"$TRASH/have" &&
-	test_cmp "$TRASH/want" "$TRASH/have"
-'
+# Each tree make test provisions: the newest (the default) and the two of
+# the release.
+for kver in "$TEST_KVER" 6.12 6.1; do
+	tree=$TOOLKIT/build/linux-$kver
+	if [ ! -d "$tree/.git" ]; then
+		test_skip "the $kver tree" "no tree at $tree (make kernel KVER=$kver)"
+		continue
+	fi
+	test_expect_success "the $kver tree: one commit, clean, mm/page_alloc.h not ignored" "
+		test \"\$(git -C $tree rev-list --count HEAD)\" -eq 1 &&
+		git -C $tree log -1 --format=%s | grep -x \"Linux $kver\\.[0-9]* (Debian linux-source tarball)\" &&
+		test -z \"\$(git -C $tree status --porcelain)\" &&
+		! git -C $tree check-ignore -q mm/page_alloc.h
+	"
+	test_expect_success "the $kver tree tracks every file of Debian's tarball" "
+		tarball=\$(\"$TOOLKIT/scripts/kernel-source.sh\" tarball $kver) &&
+		tar -tJf \"\$tarball\" | grep -v '/\$' | wc -l >\"$TRASH/want\" &&
+		git -C $tree ls-files | wc -l >\"$TRASH/have\" &&
+		test_cmp \"$TRASH/want\" \"$TRASH/have\"
+	"
+done
 
 test_done

@@ -2,6 +2,7 @@
 # drivers-migrated/: every entry is well formed, the six known subsystems are
 # there, and on the 6.12 tree each caller belongs to exactly one entry with
 # the number of call sites it states.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 . "$TOOLKIT/scripts/lib/lib.sh"
 ENTRIES_DIR=$TOOLKIT/drivers-migrated/page-alloc

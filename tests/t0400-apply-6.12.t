@@ -3,6 +3,7 @@
 # five known caller files change, one name-only line each; a rerun is a no-op;
 # a dirty tree is refused untouched; the semantic patches run under the
 # kernel's own "make coccicheck".
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree

@@ -5,6 +5,7 @@
 # exactly as before and the error says so. Root makes the paths immutable
 # (chattr +i), which root cannot write either; another user makes mm/
 # read-only.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree

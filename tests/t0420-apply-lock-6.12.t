@@ -5,6 +5,7 @@
 # changed once. A run killed with SIGKILL leaves no lock that blocks the
 # next run once the processes it started have ended. On a scratch clone
 # of the 6.12 tree, STEPS=callers.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree

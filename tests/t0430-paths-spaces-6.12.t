@@ -7,6 +7,7 @@
 # such a checkout, make works with an O without spaces. A KDIR whose own
 # name has a space is refused by make check (Kbuild builds under
 # $O/check/NAME).
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree

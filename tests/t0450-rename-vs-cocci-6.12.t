@@ -17,6 +17,7 @@
 # include/linux/timer.h (the step's exclude:) 6.12 has no other use of the
 # old names (a function pointer, which the rename kind renames and the
 # semantic patch's "(...)" would not match).
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree

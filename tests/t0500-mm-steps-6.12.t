@@ -3,6 +3,7 @@
 # page allocator's internals and its __ entry points become private to mm/,
 # the checks pass and every step passes checkpatch.pl (that the changed
 # files build is t0600's: make check on the same tree).
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree

@@ -13,6 +13,7 @@
 # One check directory (worktree, build directory, base cache) serves every
 # test and survives between runs: $O/test/check-6.12. Commits have fixed
 # dates, so their hashes, and the cached base diagnostics, carry over.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 [ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"

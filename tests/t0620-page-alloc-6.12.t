@@ -3,6 +3,7 @@
 # node check adds no runtime test (preprocessed with CONFIG_DEBUG_VM off,
 # x86_64 defconfig, alloc_pages_node_noprof() compares nid with nothing
 # outside sizeof()), and no function private to mm/ stays exported.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 [ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"

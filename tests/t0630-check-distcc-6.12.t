@@ -5,6 +5,7 @@
 # (a free port, its log in the test's directory), which its log proves; it
 # is stopped on every exit. The build is one object, in the build directory
 # of tests/t0600 when that test has made it (else one of its own, kept).
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 . "$TEST_DIR/lib/daemon.sh"
 

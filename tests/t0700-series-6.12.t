@@ -5,6 +5,7 @@
 # KDIR left as it was, byte-identical patches from a second run, and git am
 # of the series onto BASE giving the tree make apply gives. The b4 parts
 # (show-info, prep -p, reruns, revisions, no network) are t0730's.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree

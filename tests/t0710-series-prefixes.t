@@ -5,6 +5,7 @@
 # directory, else from MAINTAINERS and the path; files of one subsystem
 # share a commit, the rationale alone is its body; BASE and BRANCH other
 # than the defaults.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree

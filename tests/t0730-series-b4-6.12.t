@@ -8,6 +8,7 @@
 # --compare-to v1 compares with the old one. The series is the callers
 # step's (a commit per subsystem): what b4 does with a branch does not
 # depend on how many steps made it, and t0700 makes the whole one.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree

@@ -3,6 +3,7 @@
 # a patch renames that the replaced line has too (our own fixture file,
 # indented with spaces, a call with a space before its parenthesis) is a
 # note, not counted; one the patch brings in is counted.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree

@@ -9,6 +9,7 @@
 #
 # The clone's O ($kdir.o) keeps the worktrees and the build directory
 # between runs; the commits have fixed dates.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree

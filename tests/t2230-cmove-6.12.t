@@ -5,6 +5,7 @@
 # use them in code (as cscan refs finds them) gain one #include line each.
 # Moving __alloc_pages() out of include/linux/gfp.h before its users are
 # gone is refused. Expected values are computed from the tree.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 [ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"

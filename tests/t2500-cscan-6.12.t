@@ -4,6 +4,7 @@
 # in lib/vsprintf.c), refs finds the five caller files, and the api check
 # finds them plus include/linux/gfp.h. Expected lines are computed here
 # from the tree with grep.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 [ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"

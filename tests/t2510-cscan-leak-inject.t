@@ -4,6 +4,7 @@
 # column; the same name in a string and a comment is not; a driver that
 # defines its own ALLOC_CPUSET gets a note; a new mm/page_alloc.h joins the
 # set and an include of it from a driver is an error at its line.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 [ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"

@@ -1,6 +1,7 @@
 #!/bin/sh
 # cscan built with ASan+UBSan over the whole 6.12 tree: the same output as
 # the plain build, and not a word from the sanitizers.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 [ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"

@@ -5,6 +5,7 @@
 # each (RUNS=1): this checks what bench prints, never how fast anything is.
 # BENCH picks page-alloc's callers step alone: timer-delete's coccicheck over
 # the whole tree takes minutes, and its lines are printed by the same code.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree

@@ -6,6 +6,7 @@
 # file holds (each file lexed whole), and cmove --list of every file. Not a
 # crash, not a word from the sanitizers, the same output and exit as the
 # plain build, each run bounded by timeout. About 30 s on 2 busy cores.
+TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 [ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"

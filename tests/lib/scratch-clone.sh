@@ -32,15 +32,15 @@ scratch_clone() {
 	echo "$clone"
 }
 
-# scratch_kernel: the clone every real-tree test shares, $O/test/kernel,
-# reset as above; prints its path.
+# scratch_kernel: the clone every real-tree test of one tree shares,
+# $O/test/kernel-VERSION, reset as above; prints its path.
 scratch_kernel() {
-	scratch_clone "$O/test/kernel"
+	scratch_clone "$O/test/kernel-$TEST_KVER"
 }
 
 # use_scratch_clone [USER EMAIL]: the script's kernel, set at its top level:
 # kdir, the shared scratch clone; o, the O every real-tree test passes,
-# $O/test/kernel.o, so that the worktrees and build directories made there
+# $O/test/kernel-VERSION.o, so that the worktrees and build directories made there
 # are made once; baseline, its HEAD. Git reads no configuration but the
 # clone's, which gets USER and EMAIL as its identity when they are given.
 use_scratch_clone() {

@@ -13,7 +13,11 @@ set -u
 TEST_DIR=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 TOOLKIT=$(dirname "$TEST_DIR")
 : "${O:=$TOOLKIT/out}"
-: "${KDIR_DEFAULT:=$TOOLKIT/build/linux-6.12}"
+# The kernel tree of the real-tree tests: build/linux-$TEST_KVER when the
+# script sets TEST_KVER (6.12 or 6.1, for what differs between versions),
+# else the default tree make kernel provisions (build/kver: Linux 7.2).
+: "${TEST_KVER:=$(cat "$TOOLKIT/build/kver" 2>/dev/null)}"
+KDIR_DEFAULT=$TOOLKIT/build/linux-$TEST_KVER
 TEST_NAME=$(basename "$0" .t)
 TRASH=$O/test/$TEST_NAME
 rm -rf "$TRASH" && mkdir -p "$TRASH" || exit 1
@@ -80,7 +84,7 @@ expect_exit() {
 	return 1
 }
 
-# require_kernel_tree: skip the whole script without the shared 6.12 tree,
+# require_kernel_tree: skip the whole script without the shared tree,
 # or with KERNEL_TESTS=0 (make test-quick). Call it at the top level.
 require_kernel_tree() {
 	[ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
@@ -88,7 +92,7 @@ require_kernel_tree() {
 	return 0
 }
 
-# kernel_tree: the shared provisioned 6.12 tree (an error when missing).
+# kernel_tree: the shared provisioned tree (an error when missing).
 kernel_tree() {
 	[ -d "$KDIR_DEFAULT/.git" ] || { echo "no kernel tree at $KDIR_DEFAULT" >&2; return 1; }
 	echo "$KDIR_DEFAULT"
