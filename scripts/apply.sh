@@ -39,6 +39,10 @@ spec_load
 steps_selected
 spec_check_tree "$KDIR" "$steps"
 step_findings=0
+if migration_done "$KDIR"; then
+	info "nothing to change: KDIR is already migrated (no code names $done_names)"
+	exit 0
+fi
 
 out=$O/apply
 tree=$out/tree

@@ -94,7 +94,6 @@ SERIES_BASE=$base
 export SERIES_BASE BRANCH
 # What the new series keeps of BRANCH's: its b4 revision and change-id.
 series_id=$("$TOOLKIT/scripts/series-guard.sh") || exit 2
-rm -rf "$out" && mkdir -p "$out" || die "cannot create $out"
 make_work_dir
 
 # Always detached: BRANCH only moves at the end.
@@ -103,6 +102,11 @@ for f in scripts/checkpatch.pl scripts/get_maintainer.pl MAINTAINERS; do
 	[ -f "$tree/$f" ] || die "BASE=${BASE:-HEAD} has no $f; the series needs a kernel tree that has it"
 done
 spec_check_tree "$tree" "$steps"
+if migration_done "$tree"; then
+	info "nothing to change: BASE is already migrated (no code names $done_names); no series written"
+	exit 0
+fi
+rm -rf "$out" && mkdir -p "$out" || die "cannot create $out"
 
 for s in $steps; do
 	before=$(git -C "$tree" rev-parse HEAD)

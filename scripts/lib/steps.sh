@@ -27,6 +27,39 @@ steps_selected() {
 	done
 }
 
+# migration_done TREE: true when TREE's code already names nothing that the
+# steps of $steps act on, so that none of them could change anything: each
+# part a rename (code only), a cocci step or a move by plain names, and no
+# file of TREE references one of their OLD names, symbols or names in code
+# (one cscan refs over the tree). A script, a move by pattern or
+# used-only-by:, or a rename of prose can only be told by running it: false.
+# Sets done_names to the names looked for.
+migration_done() {
+	_names=
+	for _s in $steps; do
+		for _part in $(spec_parts "$_s"); do
+			case $(spec_get "$_part" kind) in
+			rename)
+				[ -z "$(spec_get "$_part" prose)" ] || return 1
+				_names="$_names $(spec_get "$_part" rename | cut -d' ' -f1)" ;;
+			cocci) _names="$_names $(spec_get "$_part" symbols)" ;;
+			move)
+				[ -z "$(spec_get "$_part" used-only-by)" ] || return 1
+				case $(spec_get "$_part" names) in *[][*?]*) return 1 ;; esac
+				_names="$_names $(spec_get "$_part" names)" ;;
+			*) return 1 ;;
+			esac
+		done
+	done
+	# shellcheck disable=SC2086
+	done_names=$(printf '%s\n' $_names | awk '!seen[$0]++' | tr '\n' ' ')
+	done_names=${done_names% }
+	[ -n "$done_names" ] || return 1
+	# shellcheck disable=SC2086
+	_left=$(cscan refs -l "$1" $done_names) || die "cscan refs failed on $1"
+	[ -z "$_left" ]
+}
+
 # shellcheck source=scripts/lib/step-cache.sh
 . "$TOOLKIT/scripts/lib/step-cache.sh"
 
