@@ -11,7 +11,7 @@
 
 [ $# -eq 0 ] || die "usage: $prog"
 O=${O:-$TOOLKIT/out}
-selected=${MIGRATION:-}
+selected=$(migration_name "${MIGRATION:-}")
 rc=0
 for name in $(migration_names); do
 	(

@@ -14,26 +14,27 @@
 BEGIN {
 	FS = "\n"
 	kinds = "move cocci rename script"
-	# Keys: where they may appear, "1" when they take one value, "f" when
+	# Keys: where they may appear, "1" when they take one value ("w": one
+	# word; summary: is a line of text), "f" when
 	# their first word names a file of the migration's directory (of every
 	# word, for cocci:), "e" a file of its drivers-migrated/ directory.
-	allow("top", "summary", "1"); allow("top", "branch", "1")
-	allow("top", "cover", "1f"); allow("top", "private", "")
+	allow("top", "summary", "1"); allow("top", "branch", "1w")
+	allow("top", "cover", "1fw"); allow("top", "private", "")
 	allow("top", "confine", ""); allow("top", "build", "")
-	allow("step", "kind", "1"); allow("step", "message", "1f")
-	allow("step", "commits", "1"); allow("step", "rationale", "e")
+	allow("step", "kind", "1w"); allow("step", "message", "1fw")
+	allow("step", "commits", "1w"); allow("step", "rationale", "e")
 	allow("step", "comments", "")
-	allow("move", "from", "1"); allow("move", "to", "1")
-	allow("move", "create", "1"); allow("move", "include", "")
-	allow("move", "names", ""); allow("move", "used-only-by", "1")
-	allow("move", "scope", ""); allow("move", "maintainers", "1")
+	allow("move", "from", "1w"); allow("move", "to", "1w")
+	allow("move", "create", "1w"); allow("move", "include", "")
+	allow("move", "names", ""); allow("move", "used-only-by", "1w")
+	allow("move", "scope", ""); allow("move", "maintainers", "1w")
 	allow("cocci", "cocci", "f"); allow("cocci", "symbols", "")
 	allow("cocci", "scope", ""); allow("cocci", "exclude", "")
 	allow("cocci", "gone", "")
 	allow("rename", "rename", ""); allow("rename", "scope", "")
-	allow("rename", "exclude", ""); allow("rename", "code", "1")
+	allow("rename", "exclude", ""); allow("rename", "code", "1w")
 	allow("rename", "prose", ""); allow("rename", "cocci", "f")
-	allow("script", "run", "1f")
+	allow("script", "run", "1fw")
 	part = 0
 	where = "top"
 }
@@ -43,9 +44,10 @@ function allow(section, key, how) {
 	keys[section] = keys[section] (keys[section] == "" ? "" : " ") key
 }
 
+# fail LINE MSG: an error; the first 20 are printed, the rest counted.
 function fail(line, msg) {
-	printf "%s:%d: error: %s\n", FILENAME, line, msg > "/dev/stderr"
-	errors++
+	if (++errors <= 20)
+		printf "%s:%d: error: %s\n", FILENAME, line, msg > "/dev/stderr"
 }
 
 function exists(path,    l, r) {
@@ -62,7 +64,7 @@ function trim(s) {
 
 # Checks of the part that ends here (PART > 0).
 function close_part(    k, first) {
-	if (part == 0)
+	if (part == 0 || (part in bad_kind))
 		return
 	if (!((part, "kind") in value))
 		fail(start[part], "step " name[part] " has no kind: line; add one of: " kinds)
@@ -146,11 +148,15 @@ function check_move_paths(    from, to) {
 		}
 		if (index(" " kinds " ", " " val " ") == 0) {
 			fail(FNR, "unknown step kind '" val "'; known kinds: " kinds)
+			# One error per cause: the part's other keys go unchecked.
+			bad_kind[part] = 1
 			next
 		}
 		kind[part] = val
 	}
 	section = where
+	if (where == "step" && (part in bad_kind))
+		next
 	if (where == "step" && !((section, key) in known)) {
 		if (kind[part] == "") {
 			fail(FNR, "key " key " before kind: in step " name[part] "; put kind: first")
@@ -165,6 +171,11 @@ function check_move_paths(    from, to) {
 		next
 	}
 	how = known[section, key]
+	# Its first word stands for it, so that no other error follows from it.
+	if (how ~ /w/ && split(val, w, /[ \t]+/) > 1) {
+		fail(FNR, "key " key " takes one word, not '" val "'; remove what follows '" w[1] "'")
+		val = w[1]
+	}
 	if (how ~ /1/ && (part, key) in value) {
 		fail(FNR, "key " key " given twice (first at line " line_of[part, key] ")")
 		next
@@ -205,6 +216,8 @@ END {
 		fail(1, "no cover: line; name the file with the cover letter's subject and text")
 	if (part == 0)
 		fail(1, "no step; add one with 'step NAME' and its kind:")
+	if (errors > 20)
+		printf "%s: error: and %d more errors\n", FILENAME, errors - 20 > "/dev/stderr"
 	if (errors)
 		exit 2
 	for (i = 1; i <= nout; i++)

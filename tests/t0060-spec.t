@@ -49,7 +49,7 @@ test_expect_success 'an unknown key before the steps' '
 
 test_expect_success 'an unknown key in a step names the kind and its keys' '
 	spec "step fix" "kind: rename" "message: msg.txt" "rename: a b" "from: x.h" &&
-	expect_error 8 "unknown key '\''from'\'' in a rename step; known keys: rename scope exclude code prose cocci kind message commits rationale"
+	expect_error 8 "unknown key '\''from'\'' in a rename step; known keys: rename scope exclude code prose cocci kind message commits rationale comments"
 '
 
 test_expect_success 'an unknown step kind' '
@@ -134,5 +134,44 @@ test_expect_success 'an unknown MIGRATION: exit 2, the known ones named, nothing
 	test_cmp "$TRASH/want" "$TRASH/err" &&
 	test ! -e "$TRASH/o2/apply"
 '
+
+test_expect_success 'a key of one word with a second: refused, exit 2, the key and the fix named' '
+	spec "step fix" "kind: move" "message: msg.txt" "from: a.h" "to: b.h junk" "names: x" &&
+	expect_error 8 "key to takes one word, not '\''b.h junk'\''; remove what follows '\''b.h'\''"
+'
+
+test_expect_success 'message: with a second word is refused too, not ignored' '
+	spec "step fix" "kind: rename" "message: msg.txt junk" "rename: a b" &&
+	expect_error 6 "key message takes one word, not '\''msg.txt junk'\''; remove what follows '\''msg.txt'\''"
+'
+
+test_expect_success 'an unknown kind is one error, not one per key after it' '
+	spec "step fix" "kind: movee" "message: msg.txt" "from: a.h" "to: b.h" "names: x" &&
+	expect_error 5 "unknown step kind '\''movee'\''; known kinds: move cocci rename script"
+'
+
+test_expect_success 'a spec with many errors: the first 20, then how many more' '
+	spec "step fix" "kind: rename" "message: msg.txt" "rename: a b" &&
+	i=0 && while [ $i -lt 1000 ]; do echo "bogus-$i: x"; i=$((i + 1)); done >>"$mig/migration" &&
+	expect_exit 2 parse >"$TRASH/out" 2>"$TRASH/err" &&
+	test "$(wc -l <"$TRASH/err")" -eq 21 &&
+	tail -n 1 "$TRASH/err" | grep -x "$mig/migration: error: and 980 more errors"
+'
+
+for m in page-alloc/ page-alloc//; do
+	test_expect_success "MIGRATION=$m (tab completion) is page-alloc" "
+		make -s -C '$TOOLKIT' migrations O='$TRASH/o' MIGRATION=$m >'$TRASH/out' &&
+		grep -q '^page-alloc .*(selected)\$' '$TRASH/out'
+	"
+done
+
+for m in ../cocci/page-alloc cocci/page-alloc /page-alloc; do
+	test_expect_success "MIGRATION=$m: the unknown MIGRATION message, exit 2" "
+		expect_exit 2 env MIGRATION=$m KDIR='$TRASH/k' O='$TRASH/o3' '$TOOLKIT/scripts/apply.sh' \
+			>'$TRASH/out' 2>'$TRASH/err' &&
+		echo 'apply.sh: error: unknown MIGRATION=$m; known migrations: page-alloc timer-delete (make migrations)' >'$TRASH/want' &&
+		test_cmp '$TRASH/want' '$TRASH/err'
+	"
+done
 
 test_done

@@ -17,12 +17,23 @@ migration_names() {
 	done
 }
 
+# migration_name NAME: NAME without the trailing slashes tab completion
+# gives (cocci/NAME/).
+migration_name() {
+	printf '%s\n' "$1" | sed 's|\(.\)/*$|\1|'
+}
+
 # spec_load: check MIGRATION's spec and parse it; a bad spec is an
 # environment error, named by file and line.
 spec_load() {
 	# The default is data too: cocci/default names it.
 	[ -n "${MIGRATION:-}" ] || MIGRATION=$(cat "$TOOLKIT/cocci/default" 2>/dev/null) ||
 		die "MIGRATION is not set and there is no cocci/default; pass MIGRATION=NAME, one of: $(migration_names | tr '\n' ' ')"
+	MIGRATION=$(migration_name "$MIGRATION")
+	case $MIGRATION in
+	"" | */* | . | ..)
+		die "unknown MIGRATION=$MIGRATION; known migrations: $(migration_names | tr '\n' ' ')(make migrations)" ;;
+	esac
 	SPEC_DIR=$TOOLKIT/cocci/$MIGRATION
 	SPEC=$SPEC_DIR/migration
 	[ -f "$SPEC" ] ||

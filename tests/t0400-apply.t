@@ -1,9 +1,9 @@
 #!/bin/sh
-# make apply STEPS=callers on the Debian 6.12 tree (a scratch worktree): exactly the
-# five known caller files change, one name-only line each; a rerun is a no-op;
+# make apply STEPS=callers on the default tree, Debian's 7.2 (a scratch clone):
+# exactly the five callers upstream's series converts change, one line each
+# and two comments of ds.c that name the function; a rerun is a no-op;
 # a dirty tree is refused untouched; the semantic patches run under the
 # kernel's own "make coccicheck".
-TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 require_kernel_tree
@@ -14,16 +14,16 @@ apply() { make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$o" STEPS=callers "$@"; }
 apply_script() { env KDIR="$kdir" O="$o" STEPS=callers "$@" "$TOOLKIT/scripts/apply.sh"; }
 
 cat >"$TRASH/callers" <<'LIST'
-arch/powerpc/platforms/cell/ras.c
 arch/x86/events/intel/ds.c
 arch/x86/kvm/vmx/vmx.c
+arch/x86/virt/hw.c
 drivers/misc/sgi-xp/xpc_uv.c
 drivers/net/ethernet/fungible/funeth/funeth_rx.c
 LIST
 
 test_expect_success 'make apply succeeds and names each file' '
 	apply >"$TRASH/out" 2>"$TRASH/err" &&
-	sed "s|^|apply.sh: callers: |; s|\$| +1 -1|" "$TRASH/callers" >"$TRASH/want" &&
+	sed "s|^|apply.sh: callers: |; s|ds\.c\$|ds.c +3 -3|; s|\.c\$|.c +1 -1|" "$TRASH/callers" >"$TRASH/want" &&
 	grep "^apply.sh: callers: " "$TRASH/out" >"$TRASH/have" &&
 	test_cmp "$TRASH/want" "$TRASH/have"
 '
@@ -33,11 +33,12 @@ test_expect_success 'exactly the five caller files changed' '
 	test_cmp "$TRASH/callers" "$TRASH/changed"
 '
 
-test_expect_success 'each changed line differs only by the function name' '
+test_expect_success 'each changed line differs only by the function name: five calls, two comments' '
 	git -C "$kdir" diff -U0 >"$TRASH/diff" &&
 	grep "^-[^-]" "$TRASH/diff" | sed "s/^-//; s/\\b__alloc_pages_node(/alloc_pages_node(/" >"$TRASH/minus" &&
 	grep "^+[^+]" "$TRASH/diff" | sed "s/^+//" >"$TRASH/plus" &&
-	test "$(wc -l <"$TRASH/plus")" -eq 5 &&
+	test "$(wc -l <"$TRASH/plus")" -eq 7 &&
+	test "$(grep -c "^[[:space:]]*\*.*alloc_pages_node()" "$TRASH/plus")" -eq 2 &&
 	test_cmp "$TRASH/minus" "$TRASH/plus"
 '
 
