@@ -52,6 +52,13 @@ APART := $(if $(KDIR),$(shell . scripts/lib/lib.sh && prog=make && require_apart
 ifneq ($(APART),)
 $(error $(APART))
 endif
+# J and V are checked once, here, before anything runs.
+ifeq ($(shell printf '%s\n' '$(J)' | grep -xE '[1-9][0-9]{0,3}'),)
+$(error make: error: J=$(J) is not a number of parallel jobs; pass J= a whole number from 1 to 9999, such as J=$(shell nproc))
+endif
+ifeq ($(filter 0 1,$(V)),)
+$(error make: error: V=$(V) is not 0 or 1; pass V=1 to see what the scripts decide, V=0 (the default) not to)
+endif
 export TOOLKIT KDIR O J V STEPS MIGRATION
 
 # The default tree is provisioned on demand; any other KDIR must exist.
@@ -147,4 +154,4 @@ bench: $(DEPS_STAMP) $(KDIR_DEP) tools
 
 # Not while a run uses O (scripts/lib/lib.sh, lock_runs).
 clean:
-	@[ ! -d '$(O)' ] || { . scripts/lib/lib.sh && prog=make && KDIR= && lock_runs clean && rm -rf '$(O)'; }
+	@scripts/clean.sh

@@ -83,6 +83,7 @@ require_apart() {
 # require_kdir DIR: DIR must be the top of a kernel git work tree.
 require_kdir() {
 	[ -n "$1" ] || die "KDIR is empty; pass KDIR=/path/to/linux or run 'make kernel'"
+	[ ! -e "$1" ] || [ -d "$1" ] || die "KDIR=$1 is a file, not a directory; pass KDIR= the top directory of a kernel git tree"
 	[ -d "$1" ] || die "KDIR=$1 does not exist; run 'make kernel' or pass KDIR=/path/to/linux"
 	[ -f "$1/Makefile" ] && [ -d "$1/mm" ] && [ -d "$1/include/linux" ] ||
 		die "KDIR=$1 is not a kernel source tree (no Makefile, mm/, include/linux/)"
@@ -111,6 +112,14 @@ require_kbuild_path() {
 
 # require_clean DIR: refuse a work tree with staged, unstaged or untracked changes.
 require_clean() {
+	# An operation stopped half-way leaves a clean-looking tree whose HEAD
+	# is not where the user's branch will be.
+	_git=$(git -C "$1" rev-parse --path-format=absolute --git-dir) || die "KDIR=$1 is not a git work tree"
+	for _op in rebase-merge:"a rebase" rebase-apply:"a rebase or git am" MERGE_HEAD:"a merge" \
+		CHERRY_PICK_HEAD:"a cherry-pick" REVERT_HEAD:"a revert" BISECT_LOG:"a bisect"; do
+		[ -e "$_git/${_op%%:*}" ] &&
+			die "KDIR=$1 is in the middle of ${_op#*:}; finish or abort it first (git status says how)"
+	done
 	dirty=$(git -C "$1" status --porcelain --untracked-files=normal 2>/dev/null)
 	[ -z "$dirty" ] && return 0
 	printf '%s: error: KDIR=%s has uncommitted changes; commit or stash them first:\n' \

@@ -1,0 +1,21 @@
+#!/bin/sh
+# make clean: remove O, not while a run uses it, and let the repositories
+# whose worktrees O held forget them (git worktree prune), so that no
+# prunable entry is left in KDIR.
+#
+#   clean.sh
+# shellcheck source=scripts/lib/lib.sh
+. "$(dirname "$0")/lib/lib.sh"
+
+[ $# -eq 0 ] || die "usage: $prog (takes O from the environment)"
+[ -d "${O:?}" ] || exit 0
+KDIR=
+lock_runs clean
+# Each worktree's .git file names its entry in the repository it belongs to.
+repos=$(find "$O" -maxdepth 4 -name .git -type f -exec sed -n 's|^gitdir: \(.*\)/worktrees/[^/]*$|\1|p' {} + |
+	sort -u)
+rm -rf "$O" || die "cannot remove O=$O"
+for repo in $repos; do
+	[ -d "$repo" ] && git --git-dir="$repo" worktree prune
+done
+exit 0
