@@ -83,4 +83,27 @@ test_expect_success 'make clean after a run: O gone, no worktree entry left in K
 	test -z "$(git -C "$kdir" worktree prune -n -v)"
 '
 
+# O on a small file system (a 30 MB tmpfs, root only) and a tree whose
+# checkout needs more: the space needed and where, before git writes a file.
+if [ "$(id -u)" = 0 ] && mkdir -p "$TRASH/small" && mount -t tmpfs -o size=30m tmpfs "$TRASH/small" 2>/dev/null; then
+	test_expect_success 'O without room for a worktree: the space needed and where, one line, exit 2' '
+		head -c 40000000 /dev/urandom >"$kdir/big.bin" &&
+		git -C "$kdir" add big.bin &&
+		git -C "$kdir" -c user.name=t -c user.email=t@t commit -q -m big &&
+		make -s -C "$TOOLKIT" tools O="$TRASH/small/o" >/dev/null 2>&1
+		expect_exit 2 env KDIR="$kdir" O="$TRASH/small/o" STEPS=callers "$TOOLKIT/scripts/apply.sh" \
+			>"$TRASH/out" 2>"$TRASH/err"
+		rc=$?
+		git -C "$kdir" reset -q --hard HEAD^
+		test $rc -eq 0 &&
+		test "$(wc -l <"$TRASH/err")" -eq 1 &&
+		grep -qx "apply.sh: error: not enough disk space for a worktree of KDIR at $TRASH/small/o/apply/tree: it needs about 4[0-9] MB, $TRASH/small/o/apply has [0-9]* MB free; free some (make clean O=... removes an old O) or pass another O=" "$TRASH/err" &&
+		test ! -e "$TRASH/small/o/apply/tree" &&
+		test -z "$(git -C "$kdir" worktree prune -n -v)"
+	'
+	umount "$TRASH/small"
+else
+	test_skip "O without room for a worktree" "mounting a tmpfs needs root"
+fi
+
 test_done

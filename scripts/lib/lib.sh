@@ -190,9 +190,17 @@ worktree_at() {
 	else
 		rm -rf "$1"
 		git -C "$KDIR" worktree prune
+		require_space_for_checkout "$1" "$2"
 		printf '%s: creating the worktree %s\n' "$prog" "$1" >&2
-		git -C "$KDIR" worktree add -q --detach "$1" "$2" >/dev/null ||
-			die "cannot create a worktree of KDIR=$KDIR at $1"
+		# git names each file it cannot write: one line of it is enough.
+		mkdir -p "${1%/*}" &&
+		git -C "$KDIR" worktree add -q --detach "$1" "$2" >/dev/null 2>"${1%/*}/.worktree.err" || {
+			_why=$(grep -m 1 . "${1%/*}/.worktree.err")
+			rm -rf "$1"
+			git -C "$KDIR" worktree prune
+			die "cannot create a worktree of KDIR=$KDIR at $1: ${_why:-git worktree add failed}"
+		}
+		rm -f "${1%/*}/.worktree.err"
 	fi
 	# A killed run may have left git's index lock in this tree, which is
 	# ours alone: the run holds the lock on O (lock_runs).
@@ -203,6 +211,19 @@ worktree_at() {
 	git -C "$1" checkout -q --detach -f "$2" &&
 		git -C "$1" clean -q -fdx -e '/.checkpatch-camelcase.*' ||
 		die "cannot check out $2 in the worktree $1"
+}
+
+# require_space_for_checkout DIR COMMIT: DIR's file system has room for a
+# checkout of COMMIT (its files' sizes, and a tenth more for git's index
+# and the blocks files round up to), or an environment error saying how
+# much is needed and where.
+require_space_for_checkout() {
+	_need=$(git -C "$KDIR" ls-tree -r -l "$2" | awk '{ s += $4 } END { printf "%d", s * 1.1 / 1048576 + 1 }')
+	_at=${1%/*}
+	mkdir -p "$_at" 2>/dev/null
+	_free=$(df -Pk "$_at" 2>/dev/null | awk 'NR == 2 { printf "%d", $4 / 1024 }')
+	[ -z "$_free" ] || [ "$_free" -ge "$_need" ] ||
+		die "not enough disk space for a worktree of KDIR at $1: it needs about $_need MB, $_at has $_free MB free; free some (make clean O=... removes an old O) or pass another O="
 }
 
 # lock_runs TARGET: one run at a time on O and on KDIR (when set). TARGET's
