@@ -203,8 +203,16 @@ function check_move_paths(    from, to) {
 		fail(FNR, "confine: takes SYMBOL... to DIR...")
 	if (key == "build" && val !~ /^[^ \t]+[ \t]+when[ \t]+[^ \t]/)
 		fail(FNR, "build: takes DIR when PATHSPEC...")
+	# A step's keys reach its kind in the environment (STEP_KEY), where one
+	# variable may not pass 128 KiB: 64 KiB a key, all its lines together.
+	size[part, key] += length(val) + 1
+	if (part > 0 && size[part, key] > 65536 && !((part, key) in too_big)) {
+		too_big[part, key] = 1
+		fail(FNR, "step " name[part] ": its " key ": lines add up to more than 64 KiB, which its kind cannot take; use shell patterns (names: ALLOC_*) or split the step")
+	}
+	if (!((part, key) in line_of))
+		line_of[part, key] = FNR
 	value[part, key] = val
-	line_of[part, key] = FNR
 	out[++nout] = part "\t" key "\t" val "\t" FNR
 }
 

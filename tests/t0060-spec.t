@@ -174,4 +174,12 @@ for m in ../cocci/page-alloc cocci/page-alloc /page-alloc; do
 	"
 done
 
+test_expect_success 'a step key too large for the environment its kind runs in: one error, exit 2' '
+	spec "step fix" "kind: move" "message: msg.txt" "from: a.h" "to: b.h" &&
+	i=0 && while [ $i -lt 100000 ]; do echo "names: name_$i"; i=$((i + 1)); done >>"$mig/migration" &&
+	expect_exit 2 parse >"$TRASH/out" 2>"$TRASH/err" &&
+	test "$(wc -l <"$TRASH/err")" -eq 1 &&
+	grep -qx "$mig/migration:[0-9]*: error: step fix: its names: lines add up to more than 64 KiB, which its kind cannot take; use shell patterns (names: ALLOC_\*) or split the step" "$TRASH/err"
+'
+
 test_done
