@@ -71,6 +71,10 @@ endif
 # Every target installs what it needs: deps is cheap when nothing is missing.
 DEPS_STAMP := $(O)/.deps-ok
 
+# $(call locked,TARGET,SCRIPT): SCRIPT under the run lock on O, taken before
+# the tools are built (scripts/run-locked.sh).
+locked = MAKE='$(MAKE)' scripts/run-locked.sh $(1) $(2)
+
 .PHONY: all deps kernel apply migrations bench test test-quick clean
 
 # The main job on the default tree: the series on $(BRANCH) (a worktree under
@@ -101,8 +105,8 @@ kernel: $(DEPS_STAMP)
 kernel-%: $(DEPS_STAMP)
 	@$(MAKE) --no-print-directory kernel KVER=$*
 
-apply: $(DEPS_STAMP) $(KDIR_DEP) tools
-	scripts/apply.sh
+apply: $(DEPS_STAMP) $(KDIR_DEP)
+	$(call locked,apply,scripts/apply.sh)
 
 # The migrations there are, with their one-line summaries.
 migrations:

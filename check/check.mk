@@ -5,8 +5,8 @@
 
 .PHONY: check
 
-check: $(DEPS_STAMP) $(KDIR_DEP) tools
-	check/check.sh
+check: $(DEPS_STAMP) $(KDIR_DEP)
+	$(call locked,check,check/check.sh)
 
 .PHONY: check-leaks check-api
 

@@ -5,5 +5,5 @@
 
 .PHONY: ci
 
-ci: $(DEPS_STAMP) $(KDIR_DEP) tools
-	ci/ci.sh
+ci: $(DEPS_STAMP) $(KDIR_DEP)
+	$(call locked,ci,ci/ci.sh)

@@ -167,6 +167,6 @@ git -C "$KDIR" apply "$out/all.patch" 2>"$out/apply.err" || {
 	grep -q 'patch does not apply' "$out/apply.err" && hint="; did KDIR change during the run?"
 	failed "git apply failed on KDIR=$KDIR ($(grep -m 1 '^error: ' "$out/apply.err" | sed 's/^error: //'))$hint"
 }
-trap 'exit 2' INT TERM HUP
+trap_interrupt
 info "applied $(wc -l <"$out/paths") file(s) to $KDIR; patches in $out/"
 findings_exit

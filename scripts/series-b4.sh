@@ -36,6 +36,9 @@ t() { git -C "$tree" "$@"; }
 b4t() { (cd "$tree" && b4_run "$@") >"$work/b4.log" 2>&1 || { cat "$work/b4.log" >&2; die "b4 $* failed in $tree (its output above)"; }; }
 
 scratch=series-b4-scratch/$BRANCH
+# The scratch branch never outlives the run, however it ends (it is
+# KDIR's too: the tree is a worktree of KDIR).
+trap 'rm -rf "$work"; t checkout -q --detach 2>/dev/null; t branch -q -D "$scratch" 2>/dev/null; true' EXIT
 t checkout -q -B "$scratch" "$base" || die "cannot make the scratch branch $scratch in $tree"
 t config --remove-section "branch.$scratch" 2>/dev/null
 b4t prep -e "$base"

@@ -8,5 +8,5 @@
 # spec's branch: or api-migrate/$(MIGRATION); TRAILERS, none; FORCE, unset.
 export BASE BRANCH TRAILERS COMMITS FORCE
 
-series: $(DEPS_STAMP) $(KDIR_DEP) tools
-	scripts/series.sh
+series: $(DEPS_STAMP) $(KDIR_DEP)
+	$(call locked,series,scripts/series.sh)

@@ -106,7 +106,15 @@ if migration_done "$tree"; then
 	info "nothing to change: BASE is already migrated (no code names $done_names); no series written"
 	exit 0
 fi
-rm -rf "$out" && mkdir -p "$out" || die "cannot create $out"
+# The patches are written beside the last ones and take their place only
+# when complete (swap_out): an interrupted run leaves them as they were.
+new_out=$out.new
+rm -rf "$new_out" && mkdir -p "$new_out" || die "cannot create $new_out"
+swap_out() {
+	rm -rf "$out.old" &&
+	{ [ ! -e "$out" ] || mv "$out" "$out.old"; } &&
+	mv "$new_out" "$out" && rm -rf "$out.old" || die "cannot move $new_out to $out"
+}
 
 for s in $steps; do
 	before=$(git -C "$tree" rev-parse HEAD)
@@ -125,12 +133,14 @@ head=$(git -C "$tree" rev-parse HEAD)
 if [ "$head" = "$base" ]; then
 	git -C "$tree" branch -f "$BRANCH" "$head" && git -C "$tree" update-ref "refs/series-made/$BRANCH" "$head" ||
 		die "cannot point BRANCH=$BRANCH at $head; pass another BRANCH="
+	swap_out
 	info "nothing to change: BASE is already migrated; no series written ($BRANCH is BASE)"
 	exit 0
 fi
 
 # shellcheck disable=SC2086
-"$TOOLKIT/scripts/series-b4.sh" "$tree" "$head" "$out" "$cover_text" $series_id || exit 2
+"$TOOLKIT/scripts/series-b4.sh" "$tree" "$head" "$new_out" "$cover_text" $series_id || exit 2
+swap_out
 set --
 for p in "$out"/*.patch; do
 	case ${p##*/} in 0000-*) ;; *) set -- "$@" "$p" ;; esac

@@ -106,4 +106,20 @@ else
 	test_skip "O without room for a worktree" "mounting a tmpfs needs root"
 fi
 
+test_expect_success 'two runs a second apart on one fresh O: the first goes on, the second is refused before it builds anything' '
+	rm -rf "$TRASH/fresh" &&
+	{ make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/fresh" STEPS=callers >"$TRASH/first" 2>&1; echo $? >"$TRASH/first.rc"; } &
+	while [ ! -s "$TRASH/fresh/.lock" ]; do sleep 0.1; done &&
+	if [ -e "$TRASH/fresh/bin/cscan" ]; then echo "the tools were built before the lock was taken"; wait; exit 1; fi &&
+	expect_exit 2 make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/fresh" STEPS=callers >"$TRASH/second" 2>&1
+	rc=$?
+	wait
+	test $rc -eq 0 &&
+	grep -x "apply.sh: error: another make apply is running on O=$TRASH/fresh (pid [0-9]*); wait for it to end or pass another O=" "$TRASH/second" &&
+	! grep -v -e "^apply.sh: error: another" -e "^make: \*\*\* " "$TRASH/second" &&
+	test "$(cat "$TRASH/first.rc")" -eq 0 &&
+	grep -x "apply.sh: callers: drivers/f.c +1 -1" "$TRASH/first" &&
+	git -C "$kdir" checkout -q -- .
+'
+
 test_done

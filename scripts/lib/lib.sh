@@ -234,7 +234,9 @@ require_space_for_checkout() {
 # lock. Git's automatic gc, which would go on in the background holding
 # them, is off for the run, and its diffs are plain (git_plain_diffs).
 lock_runs() {
-	lock_file 8 "$O/.lock" "make $1" "O=$O" "pass another O="
+	# run-locked.sh took it already, before the tools were built.
+	[ "${API_MIGRATE_O_LOCKED:-}" = "$O" ] ||
+		lock_file 8 "$O/.lock" "make $1" "O=$O" "pass another O="
 	if [ -n "${KDIR:-}" ]; then
 		_kgit=$(git -C "$KDIR" rev-parse --path-format=absolute --git-dir) ||
 			die "KDIR=$KDIR is not a git work tree"
@@ -242,7 +244,18 @@ lock_runs() {
 	fi
 	git_config_env gc.auto=0 maintenance.auto=false
 	git_plain_diffs
-	trap 'exit 2' INT TERM HUP
+	run_holder=1
+	trap_interrupt
+}
+
+# trap_interrupt: an interrupt ends the script with exit 2; the run that
+# holds the locks (one a run) says so, the scripts it started do not.
+trap_interrupt() {
+	if [ -n "${run_holder:-}" ]; then
+		trap 'printf "%s: error: interrupted\n" "$prog" >&2; exit 2' INT TERM HUP
+	else
+		trap 'exit 2' INT TERM HUP
+	fi
 }
 
 # git_config_env KEY=VALUE...: each KEY set so for every git the run starts
@@ -296,5 +309,5 @@ lock_file() {
 make_work_dir() {
 	work=$(mktemp -d) || die "cannot create a temporary directory"
 	trap 'rm -rf "$work"' EXIT
-	trap 'exit 2' INT TERM HUP
+	trap_interrupt
 }
