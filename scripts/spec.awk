@@ -208,7 +208,7 @@ function check_move_paths(    from, to) {
 	size[part, key] += length(val) + 1
 	if (part > 0 && size[part, key] > 65536 && !((part, key) in too_big)) {
 		too_big[part, key] = 1
-		fail(FNR, "step " name[part] ": its " key ": lines add up to more than 64 KiB, which its kind cannot take; use shell patterns (names: ALLOC_*) or split the step")
+		fail(FNR, "step " name[part] ": its " key ": lines add up to more than 64 KiB, which its kind cannot take; use shell patterns (names: prefix_*) or split the step")
 	}
 	if (!((part, key) in line_of))
 		line_of[part, key] = FNR

@@ -179,7 +179,7 @@ test_expect_success 'a step key too large for the environment its kind runs in: 
 	i=0 && while [ $i -lt 100000 ]; do echo "names: name_$i"; i=$((i + 1)); done >>"$mig/migration" &&
 	expect_exit 2 parse >"$TRASH/out" 2>"$TRASH/err" &&
 	test "$(wc -l <"$TRASH/err")" -eq 1 &&
-	grep -qx "$mig/migration:[0-9]*: error: step fix: its names: lines add up to more than 64 KiB, which its kind cannot take; use shell patterns (names: ALLOC_\*) or split the step" "$TRASH/err"
+	grep -qx "$mig/migration:[0-9]*: error: step fix: its names: lines add up to more than 64 KiB, which its kind cannot take; use shell patterns (names: prefix_\*) or split the step" "$TRASH/err"
 '
 
 test_done

@@ -116,7 +116,7 @@ test_expect_success 'two runs a second apart on one fresh O: the first goes on, 
 	wait
 	test $rc -eq 0 &&
 	grep -x "apply.sh: error: another make apply is running on O=$TRASH/fresh (pid [0-9]*); wait for it to end or pass another O=" "$TRASH/second" &&
-	! grep -v -e "^apply.sh: error: another" -e "^make: \*\*\* " "$TRASH/second" &&
+	! grep -v -E -e "^apply.sh: error: another" -e "^make(\[[0-9]+\])?: \*\*\* " "$TRASH/second" &&
 	test "$(cat "$TRASH/first.rc")" -eq 0 &&
 	grep -x "apply.sh: callers: drivers/f.c +1 -1" "$TRASH/first" &&
 	git -C "$kdir" checkout -q -- .

@@ -34,7 +34,7 @@ refused() {
 }
 
 test_expect_success 'an unknown step' '
-	refused "unknown step '"'frob'"' in STEPS; known steps: split move-buddy callers remove-node move-alloc-pages (MIGRATION=page-alloc)" STEPS=frob
+	refused "unknown step '"'frob'"' in STEPS; known steps: nolock split move-buddy callers remove-node move-alloc-pages (MIGRATION=page-alloc)" STEPS=frob
 '
 
 test_expect_success 'an invalid BRANCH' '
