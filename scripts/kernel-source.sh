@@ -52,7 +52,7 @@ newest() {
 
 # machine_has X.Y: the machine's own apt sources have linux-source-X.Y.
 machine_has() {
-	[ -n "$(apt-cache policy "linux-source-$1" 2>/dev/null | sed -n 's/^ *Candidate: //p' | grep -vx '(none)')" ]
+	apt-cache policy "linux-source-$1" 2>/dev/null | sed -n 's/^ *Candidate: //p' | grep -qvx '(none)'
 }
 
 case ${1:-} in
@@ -90,7 +90,7 @@ tarball)
 		>"$apt_dir/download.log" 2>&1 ||
 		die "cannot download linux-source-$version: $(grep -m1 '^E: ' "$apt_dir/download.log" | cut -c4-)"
 	rm -rf "$unpacked.tmp" &&
-		dpkg-deb -x "$apt_dir/download/"linux-source-"$version"_*.deb "$unpacked.tmp" &&
+		dpkg-deb -x "$apt_dir/download/linux-source-${version}"_*.deb "$unpacked.tmp" &&
 		[ -r "$unpacked.tmp/usr/src/linux-source-$version.tar.xz" ] &&
 		mv "$unpacked.tmp" "$unpacked" ||
 		die "cannot unpack the linux-source-$version package into $unpacked"
