@@ -17,6 +17,12 @@ FNR == NR {
 	}
 	next
 }
+# The run that ends OLD (blank lines at the end of the file) is the file's
+# own too.
+!started {
+	started = 1
+	if (run > 1 && run > had[prev]) had[prev] = run
+}
 {
 	if ($0 ~ /^[ \t]*$/) {
 		blanks[++n] = $0
