@@ -13,13 +13,15 @@
 O=${O:-$TOOLKIT/out}
 selected=$(migration_name "${MIGRATION:-}")
 rc=0
+# The names' column is as wide as the longest name.
+width=$(migration_names | awk '{ if (length($0) > w) w = length($0) } END { print w + 0 }')
 for name in $(migration_names); do
 	(
 		MIGRATION=$name
 		spec_load
 		mark=
 		[ "$name" = "$selected" ] && mark=" (selected)"
-		printf '%-16s %s%s\n' "$name" "$(spec_get 0 summary)" "$mark"
+		printf '%-*s  %s%s\n' "$width" "$name" "$(spec_get 0 summary)" "$mark"
 	) || rc=2
 done
 exit $rc

@@ -118,8 +118,8 @@ done
 
 test_expect_success 'make migrations lists each migration with its summary' '
 	make -s -C "$TOOLKIT" migrations O="$TRASH/o" >"$TRASH/out" &&
-	cut -c1-17 "$TRASH/out" >"$TRASH/names" &&
-	printf "%-16s \n" page-alloc timer-delete >"$TRASH/want" &&
+	cut -c1-14 "$TRASH/out" >"$TRASH/names" &&
+	printf "%-12s  \n" page-alloc timer-delete >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/names" &&
 	grep -q "^page-alloc .*mm/page_alloc.h (selected)$" "$TRASH/out"
 '
@@ -180,6 +180,17 @@ test_expect_success 'a step key too large for the environment its kind runs in: 
 	expect_exit 2 parse >"$TRASH/out" 2>"$TRASH/err" &&
 	test "$(wc -l <"$TRASH/err")" -eq 1 &&
 	grep -qx "$mig/migration:[0-9]*: error: step fix: its names: lines add up to more than 64 KiB, which its kind cannot take; use shell patterns (names: prefix_\*) or split the step" "$TRASH/err"
+'
+
+# A copy of the toolkit with a migration whose name is longer than the rest.
+tk=$TRASH/toolkit
+mkdir -p "$tk" && (cd "$TOOLKIT" && git ls-files -z | xargs -0 cp -P --parents -t "$tk") &&
+cp -R "$tk/cocci/timer-delete" "$tk/cocci/a-migration-with-a-long-name" || exit 1
+test_expect_success 'make migrations: the summaries line up after the longest name' '
+	"$tk/scripts/migrations.sh" >"$TRASH/out" &&
+	test "$(wc -l <"$TRASH/out")" -eq 3 &&
+	cut -c31- "$TRASH/out" | grep -c "^[^ ]" | grep -qx 3 &&
+	cut -c29-30 "$TRASH/out" | sort -u | grep -qx "  "
 '
 
 test_done
