@@ -187,7 +187,7 @@ tk=$TRASH/toolkit
 mkdir -p "$tk" && (cd "$TOOLKIT" && git ls-files -z | xargs -0 cp -P --parents -t "$tk") &&
 cp -R "$tk/cocci/timer-delete" "$tk/cocci/a-migration-with-a-long-name" || exit 1
 test_expect_success 'make migrations: the summaries line up after the longest name' '
-	"$tk/scripts/migrations.sh" >"$TRASH/out" &&
+	env TOOLKIT="$tk" O="$TRASH/o" "$tk/scripts/migrations.sh" >"$TRASH/out" &&
 	test "$(wc -l <"$TRASH/out")" -eq 3 &&
 	cut -c31- "$TRASH/out" | grep -c "^[^ ]" | grep -qx 3 &&
 	cut -c29-30 "$TRASH/out" | sort -u | grep -qx "  "
