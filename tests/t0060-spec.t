@@ -49,7 +49,7 @@ test_expect_success 'an unknown key before the steps' '
 
 test_expect_success 'an unknown key in a step names the kind and its keys' '
 	spec "step fix" "kind: rename" "message: msg.txt" "rename: a b" "from: x.h" &&
-	expect_error 8 "unknown key '\''from'\'' in a rename step; known keys: rename scope exclude code prose cocci kind message commits rationale comments"
+	expect_error 8 "unknown key '\''from'\'' in a rename step; known keys: rename scope exclude code prose cocci kind message commits rationale comments gone"
 '
 
 test_expect_success 'an unknown step kind' '

@@ -139,6 +139,20 @@ step_parts() (
 		cat "$_new.part" >>"$_new" 2>/dev/null || _listed=no
 		spec_get "$_part" comments >>"$_new.comments"
 	done
+	# "gone: SYMBOL...", of any kind: after the step no code names them,
+	# tree-wide, or the step fails naming each use.
+	_gone=$(for _part in $(spec_parts "$2"); do spec_get "$_part" gone; done | tr '\n' ' ')
+	if [ -n "${_gone% }" ]; then
+		# shellcheck disable=SC2086
+		_left=$(cd "$1" && cscan refs . $_gone) || step_failed "$@" ": cscan refs failed" 2
+		if [ -n "$_left" ]; then
+			printf '%s\n' "$_left" | while IFS=: read -r _path _line _col _sym; do
+				printf '%s:%s:%s: error:%s() is still used after step %s; convert it by hand\n' \
+					"$_path" "$_line" "$_col" "$_sym" "$2"
+			done >&2
+			step_failed "$@" " failed (exit 1)" 1
+		fi
+	fi
 	# "comments: OLD NEW": the comments of the files the step changed
 	# name NEW() where they named OLD().
 	if [ -s "$_new.comments" ]; then
