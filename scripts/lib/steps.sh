@@ -7,8 +7,9 @@
 # STEP_* variables (spec.sh: step_export) and SPEC_DIR. It edits files in
 # place and exits 0 (nothing changed means it did not apply, and it says
 # why), 1 when it fails, 2 on an environment error. What it leaves to a
-# human (a call spatch could not match) it prints on stderr compiler-style
-# and also appends to the file $FINDINGS. A kind that knows which files it
+# human (a call spatch could not match) it appends, compiler-style, to the
+# file $FINDINGS; at the end of the step the engine prints those still
+# standing (findings_standing). A kind that knows which files it
 # creates may list them (paths from the top of the tree, one a line; none:
 # an empty file) in the file $STEP_NEW_FILES: when every part of a step
 # does, those are the new files of the step's diff, and the whole tree is
@@ -116,6 +117,34 @@ step_run() {
 # of its time. Freed memory is kept instead.
 git_diff_malloc=GLIBC_TUNABLES=${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.malloc.trim_threshold=268435456
 
+# findings_mark TREE FROM: the findings from line FROM of $FINDINGS on,
+# each after the identifier at its position, "NAME<TAB>FINDING", into
+# $FINDINGS.tok, for findings_standing.
+findings_mark() {
+	tail -n +"$2" "$FINDINGS" | while IFS= read -r _f; do
+		_r=${_f#*:} _line=${_r%%:*}
+		_r=${_r#*:}
+		_name=$(sed -n "${_line}p" "$1/${_f%%:*}" 2>/dev/null |
+			LC_ALL=C cut -c"${_r%%:*}"- | LC_ALL=C grep -o '^[A-Za-z_][A-Za-z0-9_]*')
+		printf '%s\t%s\n' "$_name" "$_f"
+	done >>"$FINDINGS.tok"
+}
+
+# findings_standing TREE: $FINDINGS becomes the findings still standing at
+# the end of the step, printed on stderr: those whose identifier the code of
+# their file no longer names are gone (a later part of the step migrated
+# what an earlier one left).
+findings_standing() {
+	: >"$FINDINGS"
+	while IFS='	' read -r _name _f; do
+		[ -z "$_name" ] || [ -n "$(cd "$1" && cscan refs -l . "$_name" -- "${_f%%:*}" 2>/dev/null)" ] ||
+			continue
+		printf '%s\n' "$_f" >>"$FINDINGS"
+	done <"$FINDINGS.tok"
+	rm -f "$FINDINGS.tok"
+	cat "$FINDINGS" >&2
+}
+
 # step_parts TREE STEP CONSEQUENCE: step_run's work, in a subshell: exits 0
 # changed, 10 skipped, else the failing part's status (TREE reset).
 step_parts() (
@@ -130,7 +159,9 @@ step_parts() (
 	_new=$FINDINGS.new _listed=yes
 	: >"$_new"
 	: >"$_new.comments"
+	: >"$FINDINGS.tok"
 	for _part in $(spec_parts "$2"); do
+		_seen=$(wc -l <"$FINDINGS")
 		rm -f "$_new.part"
 		(step_export "$_part" && STEP_NEW_FILES=$_new.part && export STEP_NEW_FILES &&
 			cd "$1" && prog=$2 "$TOOLKIT/scripts/kinds/$(spec_get "$_part" kind).sh")
@@ -138,7 +169,9 @@ step_parts() (
 		[ $_rc -eq 0 ] || step_failed "$@" " failed (exit $_rc)" "$_rc"
 		cat "$_new.part" >>"$_new" 2>/dev/null || _listed=no
 		spec_get "$_part" comments >>"$_new.comments"
+		findings_mark "$1" $((_seen + 1))
 	done
+	findings_standing "$1"
 	# "gone: SYMBOL...", of any kind: after the step no code names them,
 	# tree-wide, or the step fails naming each use.
 	_gone=$(for _part in $(spec_parts "$2"); do spec_get "$_part" gone; done | tr '\n' ' ')
