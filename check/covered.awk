@@ -57,6 +57,10 @@ function parse(dir,   files, nf, i, f, line, full) {
 			record(dir, full line)
 			full = ""
 		}
+		# A continued line at the end of the file (isci's "isci-objs :=
+		# ... port_config.o \") ends there.
+		if (full != "")
+			record(dir, full)
 		close(f)
 	}
 }

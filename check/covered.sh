@@ -32,7 +32,8 @@ covered() {
 }
 
 # A file no makefile names may be #included by a sibling .c file
-# (mm/percpu.c includes percpu-km.c): that one decides.
+# (mm/percpu.c includes percpu-km.c; kernel/sched/build_utility.c has
+# "# include "psi.c"", a blank after the '#'): that one decides.
 printf '%s\n' "$@" | covered | while IFS= read -r line; do
 	file=${line%%: *}
 	case $line in
@@ -40,7 +41,8 @@ printf '%s\n' "$@" | covered | while IFS= read -r line; do
 	*": no rule")
 		dir=${file%/*}
 		unit=$(cd "$tree/$dir" 2>/dev/null &&
-			grep -l -F "#include \"${file##*/}\"" -- *.c 2>/dev/null | head -n 1)
+			grep -l -E "^[[:space:]]*#[[:space:]]*include[[:space:]]+\"$(printf %s "${file##*/}" | sed 's/[.]/[.]/g')\"" \
+				-- *.c 2>/dev/null | head -n 1)
 		if [ -n "$unit" ]; then
 			printf '%s\n' "$dir/$unit" | covered | sed "s|^$dir/$unit: built\$|$file: built: $dir/$unit|; t; s|^$dir/$unit:|$file:|"
 		else

@@ -70,11 +70,17 @@ echo 'obj-$(CONFIG_KVM) += kvm/' >"$fx/arch/x86/Kbuild"
 echo 'kvm-intel-y += vmx/vmx.o' >"$fx/arch/x86/kvm/Makefile"
 echo 'obj-$(CONFIG_KVM_INTEL) += kvm-intel.o' >>"$fx/arch/x86/kvm/Makefile"
 echo '#include "on-extra.c"' >"$fx/drv/on.c"
+printf '#include "on.h"\n# include "spaced.c"\n' >"$fx/drv/byvar.c"
+# A composite object whose list ends with a line continuation, at the end of
+# the file (drivers/scsi/isci/Makefile's shape).
+mkdir -p "$fx/drv/tail" && echo 'obj-$(CONFIG_ON) += tail/' >>"$fx/drv/Makefile"
+printf 'obj-$(CONFIG_MOD) += tail.o\ntail-objs := t1.o \\\n\tt2.o \\\n' >"$fx/drv/tail/Makefile"
 printf 'CONFIG_ON=y\nCONFIG_MOD=m\nCONFIG_KVM=m\nCONFIG_KVM_INTEL=m\n# CONFIG_OFF is not set\n' >"$fx/obj/.config"
 
 test_expect_success 'covered: which files a .config builds, and why not' '
 	"$check/covered.sh" "$fx" "$fx/obj" x86_64 drv/on.c drv/on-extra.c drv/off1.c drv/sub/s.c \
-		drv/sub/deep/d.c drv/off/o.c drv/part2.c drv/part3.c drv/byvar.c drv/byvaroff.c drv/none.c arch/x86/kvm/vmx/vmx.c \
+		drv/sub/deep/d.c drv/off/o.c drv/part2.c drv/part3.c drv/byvar.c drv/byvaroff.c drv/none.c \
+		drv/spaced.c drv/tail/t2.c arch/x86/kvm/vmx/vmx.c \
 		arch/arm64/mm/fault.c >"$TRASH/covered" &&
 	cat >"$TRASH/want" <<-EOF &&
 	drv/on.c: built: drv/on.c
@@ -88,6 +94,8 @@ test_expect_success 'covered: which files a .config builds, and why not' '
 	drv/byvar.c: built: drv/byvar.c
 	drv/byvaroff.c: off: CONFIG_OFF
 	drv/none.c: no rule
+	drv/spaced.c: built: drv/byvar.c
+	drv/tail/t2.c: built: drv/tail/t2.c
 	arch/x86/kvm/vmx/vmx.c: built: arch/x86/kvm/vmx/vmx.c
 	arch/arm64/mm/fault.c: arch: arm64
 	EOF
