@@ -14,6 +14,10 @@ lock_runs clean
 # Each worktree's .git file names its entry in the repository it belongs to.
 repos=$(find "$O" -maxdepth 4 -name .git -type f -exec sed -n 's|^gitdir: \(.*\)/worktrees/[^/]*$|\1|p' {} + |
 	sort -u)
+# Each worktree is a kernel checkout (tens of thousands of files): say what
+# takes the time.
+n=$(find "$O" -maxdepth 4 -name .git -type f | wc -l)
+[ "$n" -eq 0 ] || info "removing O=$O: $n kernel worktree(s) and their build directories"
 rm -rf "$O" || die "cannot remove O=$O"
 for repo in $repos; do
 	[ -d "$repo" ] && git --git-dir="$repo" worktree prune

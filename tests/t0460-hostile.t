@@ -77,7 +77,9 @@ test_expect_success 'make clean after a run: O gone, no worktree entry left in K
 	make -s -C "$TOOLKIT" tools O="$TRASH/o" >/dev/null &&
 	env KDIR="$kdir" O="$TRASH/o" MIGRATION=page-alloc STEPS=callers "$TOOLKIT/scripts/apply.sh" --scratch >"$TRASH/out" 2>&1 &&
 	git -C "$kdir" worktree list --porcelain | grep -c "^worktree " | grep -qx 2 &&
-	make -s -C "$TOOLKIT" clean O="$TRASH/o" KDIR="$kdir" &&
+	make -s -C "$TOOLKIT" clean O="$TRASH/o" KDIR="$kdir" >"$TRASH/clean" &&
+	echo "clean.sh: removing O=$TRASH/o: 1 kernel worktree(s) and their build directories" >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/clean" &&
 	test ! -e "$TRASH/o" &&
 	git -C "$kdir" worktree list --porcelain | grep -c "^worktree " | grep -qx 1 &&
 	test -z "$(git -C "$kdir" worktree prune -n -v)"
