@@ -115,7 +115,8 @@ for f in "$@"; do
 	cp "$work/old/$f" "$f" || die "cannot restore $f"
 done
 if [ -s "$work/renames" ]; then
-	"$TOOLKIT/scripts/rename-files.sh" "$work/renames" || exit 2
+	"$TOOLKIT/scripts/rename-files.sh" "$work/renames" &&
+		LC_ALL=C awk -f "$TOOLKIT/scripts/realign.awk" "$work/renames" || exit 2
 fi
 while read -r n f; do
 	grep -q '^@@ ' "$work/rest.$n" || continue

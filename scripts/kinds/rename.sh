@@ -26,10 +26,16 @@ if [ "${STEP_CODE:-yes}" != no ]; then
 	# what it leaves (a name split by a line continuation) is a finding.
 	# shellcheck disable=SC2086,SC2046
 	cscan refs --rename "$@" . $(tr ' ' '=' <"$work/pairs") ${STEP_SCOPE:+-- $STEP_SCOPE} \
-		>/dev/null 2>"$work/warnings"
+		>"$work/renamed" 2>"$work/warnings"
 	rc=$?
 	grep -v ': warning: ' "$work/warnings" >&2
 	[ $rc -eq 0 ] || exit 2
+	# A longer or shorter name moves its call's parenthesis: the lines
+	# aligned to it follow (realign.awk).
+	sed 's/^\(.*\):\([0-9]*\):\([0-9]*\): \(.*\)$/\1 \2 \3 \4/' "$work/renamed" |
+		awk 'FILENAME == ARGV[1] { new[$1] = $2; next } { print $0, new[$4] }' "$work/pairs" - \
+		>"$work/renames" &&
+		LC_ALL=C awk -f "$TOOLKIT/scripts/realign.awk" "$work/renames" || exit 2
 	# The engine prints the findings still standing at the end of the step.
 	grep ': warning: ' "$work/warnings" >>"${FINDINGS:-/dev/stderr}"
 fi
