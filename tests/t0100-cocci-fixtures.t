@@ -47,7 +47,7 @@ test_expect_success 'the nodemask call is warned about at its position, nothing 
 test_expect_success 'only files outside mm/ and include/ changed' '
 	git -C "$tree" diff --name-only >"$TRASH/changed" &&
 	! grep -E "^(mm|include)/" "$TRASH/changed" &&
-	test "$(wc -l <"$TRASH/changed")" -eq 10
+	test "$(wc -l <"$TRASH/changed")" -eq 11
 '
 
 test_expect_success 'a second run changes nothing' '
