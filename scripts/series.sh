@@ -91,7 +91,12 @@ export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_AUTHOR_DATE
 export GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_COMMITTER_DATE
 
 SERIES_BASE=$base
-export SERIES_BASE BRANCH
+# Whose API it is, for a treewide commit's recipients (series-recipients.sh):
+# the spec's api: headers, else those its move steps take declarations from.
+SERIES_API=$(spec_get 0 api | tr '\n' ' ')
+[ -n "$SERIES_API" ] ||
+	SERIES_API=$(awk -F'\t' '$2 == "from" { print $3 }' "$spec_parsed" | sort -u | tr '\n' ' ')
+export SERIES_BASE BRANCH SERIES_API
 # What the new series keeps of BRANCH's: its b4 revision and change-id.
 series_id=$("$TOOLKIT/scripts/series-guard.sh") || exit 2
 make_work_dir
@@ -149,6 +154,10 @@ done
 rc=$?
 [ $rc -le 1 ] || exit $rc
 cover=$(b4_cover_commit "$KDIR" "$BRANCH")
+to=$(git -C "$KDIR" log -1 --format=%B "$cover" | grep -c '^To: ')
+cc=$(git -C "$KDIR" log -1 --format=%B "$cover" | grep -c '^Cc: ')
+[ $((to + cc)) -le 30 ] ||
+	info "the cover letter has $to To: and $cc Cc: recipients; trim them with b4 prep --edit-cover before b4 send"
 info "$# patch(es) and a cover letter in $out/; $BRANCH is at $(git -C "$KDIR" rev-parse --short "$BRANCH"), b4 series $(b4_tracking "$KDIR" "$cover" change-id) v$(b4_tracking "$KDIR" "$cover" revision)"
 [ $rc -eq 0 ] || printf '%s: error: checkpatch.pl has findings on the series (listed above)\n' "$prog" >&2
 if [ "$step_findings" = 1 ]; then

@@ -21,6 +21,7 @@ BEGIN {
 	allow("top", "summary", "1"); allow("top", "branch", "1w")
 	allow("top", "cover", "1fw"); allow("top", "private", "")
 	allow("top", "confine", ""); allow("top", "build", "")
+	allow("top", "api", "")
 	allow("step", "kind", "1w"); allow("step", "message", "1fw")
 	allow("step", "commits", "1w"); allow("step", "rationale", "e")
 	allow("step", "comments", ""); allow("step", "gone", "")
