@@ -44,7 +44,7 @@ test_expect_success 'a valid spec: one record a line, steps numbered, parts of a
 
 test_expect_success 'an unknown key before the steps' '
 	spec "frobnicate: yes" "step fix" "kind: rename" "message: msg.txt" "rename: a b" &&
-	expect_error 4 "unknown key '\''frobnicate'\'' before the first step; known keys: summary branch cover private confine build"
+	expect_error 4 "unknown key '\''frobnicate'\'' before the first step; known keys: summary branch cover private confine build api"
 '
 
 test_expect_success 'an unknown key in a step names the kind and its keys' '
