@@ -14,12 +14,12 @@ build=$O/test/page-alloc-defconfig
 test_expect_success 'make apply, every step' '
 	make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$o" >"$TRASH/apply" 2>&1 &&
 	ls "$o/apply" >"$TRASH/patches" &&
-	grep -qx "04-remove-node.patch" "$TRASH/patches" &&
-	grep -qx "05-move-alloc-pages.patch" "$TRASH/patches"
+	grep -qx "[0-9][0-9]-remove-node.patch" "$TRASH/patches" &&
+	grep -qx "[0-9][0-9]-move-alloc-pages.patch" "$TRASH/patches"
 '
 
 test_expect_success 'the node check: VM_WARN_ON_ONCE(cond), no new branch, no failed allocation' '
-	cat "$o/apply/04-remove-node.patch" "$o/apply/05-move-alloc-pages.patch" >"$TRASH/both" &&
+	cat "$o"/apply/[0-9][0-9]-remove-node.patch "$o"/apply/[0-9][0-9]-move-alloc-pages.patch >"$TRASH/both" &&
 	grep "^+.*MAX_NUMNODES" "$TRASH/both" >"$TRASH/checks" &&
 	test "$(wc -l <"$TRASH/checks")" -eq 2 &&
 	! grep -v "^+[[:space:]]*VM_WARN_ON_ONCE(nid < 0 || nid >= MAX_NUMNODES);\$" "$TRASH/checks" &&
@@ -27,8 +27,8 @@ test_expect_success 'the node check: VM_WARN_ON_ONCE(cond), no new branch, no fa
 '
 
 test_expect_success 'the private function loses its export; the check finds no export left' '
-	grep -qx -- "-EXPORT_SYMBOL(__alloc_pages_noprof);" "$o/apply/05-move-alloc-pages.patch" &&
-	grep -qx -- "+EXPORT_SYMBOL(alloc_pages_node_noprof);" "$o/apply/05-move-alloc-pages.patch" &&
+	grep -qx -- "-EXPORT_SYMBOL(__alloc_pages_noprof);" "$o"/apply/[0-9][0-9]-move-alloc-pages.patch &&
+	grep -qx -- "+EXPORT_SYMBOL(alloc_pages_node_noprof);" "$o"/apply/[0-9][0-9]-move-alloc-pages.patch &&
 	! grep -n "EXPORT_SYMBOL[A-Z_]*(__alloc_pages" "$kdir/mm/page_alloc.c" &&
 	env KDIR="$kdir" O="$O" MIGRATION=page-alloc "$TOOLKIT/check/leaks.sh" >"$TRASH/leaks" 2>&1 &&
 	! grep ": error: " "$TRASH/leaks"
