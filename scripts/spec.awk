@@ -13,7 +13,7 @@
 
 BEGIN {
 	FS = "\n"
-	kinds = "move cocci rename script"
+	kinds = "move cocci rename script add"
 	# Keys: where they may appear, "1" when they take one value ("w": one
 	# word; summary: is a line of text), "f" when
 	# their first word names a file of the migration's directory (of every
@@ -35,6 +35,7 @@ BEGIN {
 	allow("rename", "exclude", ""); allow("rename", "code", "1w")
 	allow("rename", "prose", ""); allow("rename", "cocci", "f")
 	allow("script", "run", "1fw")
+	allow("add", "to", "1w"); allow("add", "text", "1fw"); allow("add", "after", "1w")
 	part = 0
 	where = "top"
 }
@@ -85,6 +86,8 @@ function close_part(    k, first) {
 			fail(start[part], "rename step " name[part] " renames nothing: code: no and no prose:")
 	} else if (k == "script") {
 		need(k, "run")
+	} else if (k == "add") {
+		need(k, "to"); need(k, "text"); need(k, "after")
 	}
 }
 

@@ -55,7 +55,7 @@ test_expect_success 'an unknown key in a step names the kind and its keys' '
 test_expect_success 'an unknown step kind' '
 	spec "step fix" "kind: bogus" "message: msg.txt" &&
 	expect_exit 2 parse 2>"$TRASH/err" &&
-	grep -x "$mig/migration:5: error: unknown step kind '\''bogus'\''; known kinds: move cocci rename script" "$TRASH/err"
+	grep -x "$mig/migration:5: error: unknown step kind '\''bogus'\''; known kinds: move cocci rename script add" "$TRASH/err"
 '
 
 test_expect_success 'a file the spec names that does not exist' '
@@ -147,7 +147,7 @@ test_expect_success 'message: with a second word is refused too, not ignored' '
 
 test_expect_success 'an unknown kind is one error, not one per key after it' '
 	spec "step fix" "kind: movee" "message: msg.txt" "from: a.h" "to: b.h" "names: x" &&
-	expect_error 5 "unknown step kind '\''movee'\''; known kinds: move cocci rename script"
+	expect_error 5 "unknown step kind '\''movee'\''; known kinds: move cocci rename script add"
 '
 
 test_expect_success 'a spec with many errors: the first 20, then how many more' '
