@@ -66,9 +66,9 @@ test_expect_success 'a file the spec names that does not exist' '
 test_expect_success 'a step without its kind' '
 	spec "step fix" "message: msg.txt" "step two" "cocci: fix.cocci" &&
 	expect_exit 2 parse 2>"$TRASH/err" &&
-	printf "%s\n" "$mig/migration:4: error: step fix has no kind: line; add one of: move cocci rename script" \
+	printf "%s\n" "$mig/migration:4: error: step fix has no kind: line; add one of: move cocci rename script add" \
 		"$mig/migration:7: error: key cocci before kind: in step two; put kind: first" \
-		"$mig/migration:6: error: step two has no kind: line; add one of: move cocci rename script" \
+		"$mig/migration:6: error: step two has no kind: line; add one of: move cocci rename script add" \
 		"$mig/migration:6: error: step two has no message: line; name the file with its commit message" >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/err"
 '
