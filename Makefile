@@ -10,6 +10,10 @@ TOOLKIT := $(CURDIR)
 # a target that works on the default tree.
 NO_TREE_GOALS := deps migrations tools test-tools test-quick unit-tools san-tools \
 	fuzz-tools cmove-san cmove-fuzz clean
+# TARBALL=.../linux-source-X.Y.tar.xz: X.Y, with no need to ask Debian.
+ifeq ($(KVER),)
+KVER := $(patsubst linux-source-%.tar.xz,%,$(filter linux-source-%.tar.xz,$(notdir $(TARBALL))))
+endif
 ifeq ($(KVER),)
 KVER := $(shell cat build/kver 2>/dev/null)
 endif
@@ -56,7 +60,7 @@ endif
 ifeq ($(shell printf '%s\n' '$(J)' | grep -xE '[1-9][0-9]{0,3}'),)
 $(error make: error: J=$(J) is not a number of parallel jobs; pass J= a whole number from 1 to 9999, such as J=$(shell nproc))
 endif
-ifeq ($(filter 0 1,$(V)),)
+ifneq ($(filter-out 0 1,$(V))$(word 2,$(V)),)
 $(error make: error: V=$(V) is not 0 or 1; pass V=1 to see what the scripts decide, V=0 (the default) not to)
 endif
 export TOOLKIT KDIR O J V STEPS MIGRATION
@@ -98,8 +102,9 @@ $(DEPS_STAMP): scripts/deps.sh
 
 # TARBALL: a linux-source tarball of your own instead of Debian's.
 kernel: $(DEPS_STAMP)
-	@[ -d '$(DEFAULT_KDIR)/.git' ] || \
-		scripts/kernel.sh "$${TARBALL:-$$(scripts/kernel-source.sh tarball '$(KVER)')}" '$(DEFAULT_KDIR)'
+	@[ -d '$(DEFAULT_KDIR)/.git' ] || { \
+		tarball=$${TARBALL:-$$(scripts/kernel-source.sh tarball '$(KVER)')} && \
+		scripts/kernel.sh "$$tarball" '$(DEFAULT_KDIR)'; }
 
 # Another version's tree beside the default (make kernel-6.12, kernel-6.1).
 kernel-%: $(DEPS_STAMP)

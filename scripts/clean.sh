@@ -18,8 +18,11 @@ repos=$(find "$O" -maxdepth 4 -name .git -type f -exec sed -n 's|^gitdir: \(.*\)
 # takes the time.
 n=$(find "$O" -maxdepth 4 -name .git -type f | wc -l)
 [ "$n" -eq 0 ] || info "removing O=$O: $n kernel worktree(s) and their build directories"
-rm -rf "$O" || die "cannot remove O=$O"
-for repo in $repos; do
-	[ -d "$repo" ] && git --git-dir="$repo" worktree prune
+# Moved aside first, under the lock: a run that starts meanwhile makes a
+# new O of its own instead of losing it to this rm.
+gone=$O.removing.$$
+mv "$O" "$gone" && rm -rf "$gone" || die "cannot remove O=$O"
+printf '%s\n' "$repos" | while IFS= read -r repo; do
+	[ -z "$repo" ] || [ ! -d "$repo" ] || git --git-dir="$repo" worktree prune
 done
 exit 0

@@ -115,8 +115,14 @@ for f in "$@"; do
 	cp "$work/old/$f" "$f" || die "cannot restore $f"
 done
 if [ -s "$work/renames" ]; then
+	# The lines spatch's other rewrites replace are theirs: "path line" of
+	# each old line the rest hunks name.
+	while read -r n f; do
+		sed -n 's/^@@ -\([0-9]*\)\(,\([0-9]*\)\)\{0,1\} .*/\1 \3/p' "$work/rest.$n" |
+			awk -v f="$f" '{ c = $2 == "" ? 1 : $2; for (i = 0; i < c; i++) print f, $1 + i }'
+	done <"$work/changed" >"$work/rewritten"
 	"$TOOLKIT/scripts/rename-files.sh" "$work/renames" &&
-		LC_ALL=C awk -f "$TOOLKIT/scripts/realign.awk" "$work/renames" || exit 2
+		LC_ALL=C awk -v keep="$work/rewritten" -f "$TOOLKIT/scripts/realign.awk" "$work/renames" || exit 2
 fi
 while read -r n f; do
 	grep -q '^@@ ' "$work/rest.$n" || continue

@@ -39,7 +39,8 @@ lists_update() {
 	mkdir -p "$apt_dir/lists/partial" || die "cannot create $apt_dir"
 	printf 'deb [signed-by=%s] %s unstable main\n' "$keyring" "$mirror" >"$apt_dir/sources.list" ||
 		die "cannot write $apt_dir/sources.list"
-	toolkit_apt apt-get update >"$apt_dir/update.log" 2>&1 &&
+	# apt's _apt user may not reach the toolkit's directory: root reads it.
+	toolkit_apt apt-get -o APT::Sandbox::User=root update >"$apt_dir/update.log" 2>&1 &&
 		! grep -q '^\(W\|E\): ' "$apt_dir/update.log" ||
 		die "cannot read Debian unstable at $mirror: $(grep -m1 '^\(W\|E\): ' "$apt_dir/update.log" | cut -c4-)"
 }
@@ -92,7 +93,7 @@ tarball)
 	rm -rf "$unpacked.tmp" &&
 		dpkg-deb -x "$apt_dir/download/linux-source-${version}"_*.deb "$unpacked.tmp" &&
 		[ -r "$unpacked.tmp/usr/src/linux-source-$version.tar.xz" ] &&
-		mv "$unpacked.tmp" "$unpacked" ||
+		rm -rf "$unpacked" && mv "$unpacked.tmp" "$unpacked" ||
 		die "cannot unpack the linux-source-$version package into $unpacked"
 	rm -rf "$apt_dir/download"
 	echo "$tarball"

@@ -2,15 +2,27 @@
 # parenthesis the rename moved are aligned to it again, as a careful human
 # would; no other line changes.
 #
-#   LC_ALL=C awk -f realign.awk RENAMES
+#   LC_ALL=C awk [-v keep=KEEP] -f realign.awk RENAMES
 #
 # RENAMES: the "path line col old new" rows already applied to the files of
 # the current directory (1-based byte columns of the old text), any order.
+# KEEP: "path line" rows of lines this pass must not touch (another rewrite
+# of them is still to come).
 # For each renamed line the old text is rebuilt from the rows; each
 # parenthesis still open at its end that now sits at another visual column
 # (tabs every 8) takes along the lines below it, while it stays open, whose
 # text started right after it (one visual column on): they are indented to
 # the new column, with tabs then spaces, as the kernel's style has it.
+BEGIN {
+	if (keep != "") {
+		while ((getline row < keep) > 0) {
+			split(row, w, " ")
+			kept[w[1], w[2]] = 1
+		}
+		close(keep)
+	}
+}
+
 {
 	if (!($1 in seen)) {
 		seen[$1] = 1
@@ -61,7 +73,9 @@ function follow(path, l, lines,    oldtext, no, nn, i, j, moved, depth, ind, pos
 	depth = no
 	for (j = l + 1; j <= lines && depth > 0; j++) {
 		ind = indent(line[j])
-		for (i = depth; i >= 1; i--)
+		# Only the parentheses of line L: those a continuation line opens
+		# are its own.
+		for (i = (depth < no ? depth : no); i >= 1 && !((path, j) in kept); i--)
 			if (ind == ocol[i] + 1 && ocol[i] != ncol[i]) {
 				line[j] = spaces_to(ncol[i] + 1) substr(line[j], first_char(line[j]))
 				moved++
@@ -91,6 +105,7 @@ function unrename(path, l, text,    k, i, c) {
 # last, their visual columns in ocol[] or ncol[] (WHICH "o" or "n"); how
 # many. Strings, character constants and comments are skipped.
 function open_parens(text, which,    i, c, d, v, q, stackv) {
+	if (which == "o") split("", ocol); else split("", ncol)
 	d = 0
 	v = 0
 	for (i = 1; i <= length(text); i++) {

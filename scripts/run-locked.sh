@@ -21,5 +21,10 @@ mkdir -p "${O:?}" || die "cannot create O=$O"
 lock_file 8 "$O/.lock" "make $target" "O=$O" "pass another O="
 API_MIGRATE_O_LOCKED=$O
 export API_MIGRATE_O_LOCKED
+# The make of "make -jN TARGET" shares no jobserver with this recipe (it
+# names no $(MAKE), so that make -n runs nothing): the tools' make runs its
+# own.
+MAKEFLAGS=$(printf '%s\n' "${MAKEFLAGS:-}" | sed 's/ *--jobserver-[a-z]*=[^ ]*//g')
+export MAKEFLAGS
 ${MAKE:-make} -C "$TOOLKIT" --no-print-directory tools || exit 2
 exec "$@"

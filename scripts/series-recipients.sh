@@ -19,10 +19,12 @@ gm="perl scripts/get_maintainer.pl --nogit --nogit-fallback --nogit-chief-pengui
 subject=$(awk 'NF == 0 { exit } /^Subject: / { print; exit }' "$work/patch")
 set --
 for f in ${SERIES_API:-}; do [ -f "$f" ] && set -- "$@" -f "$f"; done
+# Not exec: the temporary directory goes with the script's exit.
 case $subject in
 *"treewide:"*)
 	if [ $# -gt 0 ]; then
-		exec $gm "$@"
+		$gm "$@"
+		exit
 	fi ;;
 esac
-exec $gm <"$work/patch"
+$gm <"$work/patch"

@@ -107,10 +107,6 @@ for f in scripts/checkpatch.pl scripts/get_maintainer.pl MAINTAINERS; do
 	[ -f "$tree/$f" ] || die "BASE=${BASE:-HEAD} has no $f; the series needs a kernel tree that has it"
 done
 spec_check_tree "$tree" "$steps"
-if migration_done "$tree"; then
-	info "nothing to change: BASE is already migrated (no code names $done_names); no series written"
-	exit 0
-fi
 # The patches are written beside the last ones and take their place only
 # when complete (swap_out): an interrupted run leaves them as they were.
 new_out=$out.new
@@ -120,6 +116,12 @@ swap_out() {
 	{ [ ! -e "$out" ] || mv "$out" "$out.old"; } &&
 	mv "$new_out" "$out" && rm -rf "$out.old" || die "cannot move $new_out to $out"
 }
+# Nothing to do: no patches (an empty $out, as below when no step changed).
+if migration_done "$tree"; then
+	swap_out
+	info "nothing to change: BASE is already migrated (no code names $done_names); no series written"
+	exit 0
+fi
 
 for s in $steps; do
 	before=$(git -C "$tree" rev-parse HEAD)

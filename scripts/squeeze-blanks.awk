@@ -18,10 +18,10 @@ FNR == NR {
 	next
 }
 # The run that ends OLD (blank lines at the end of the file) is the file's
-# own too.
+# own too, whatever the line before it became.
 !started {
 	started = 1
-	if (run > 1 && run > had[prev]) had[prev] = run
+	old_end = run
 }
 {
 	if ($0 ~ /^[ \t]*$/) {
@@ -32,9 +32,9 @@ FNR == NR {
 	print
 	last = $0
 }
-END { flush() }
+END { at_end = 1; flush() }
 function flush(    i, keep) {
-	keep = (n > 1 && had[last] >= n) ? n : (n > 0 ? 1 : 0)
+	keep = (n > 1 && (had[last] >= n || (at_end && old_end >= n))) ? n : (n > 0 ? 1 : 0)
 	for (i = 1; i <= keep; i++) print blanks[i]
 	n = 0
 }

@@ -48,4 +48,20 @@ EOF_W
 	test_cmp "$TRASH/want" "$tree/drivers/t.c"
 '
 
+cat >"$TRASH/split.c" <<'EOF_C'
+void g(struct timer_list *t)
+{
+	del_\
+timer(t);
+}
+EOF_C
+test_expect_success 'a name split by a line continuation stays, and is a finding at the end of the step: exit 1' '
+	cp "$TRASH/split.c" "$tree/drivers/split.c" &&
+	git -C "$tree" add drivers/split.c &&
+	git -C "$tree" -c user.name=t -c user.email=t@t commit -q -m split &&
+	(cd "$tree" && MIGRATION=timer-delete O="$o" CACHE=0 expect_exit 1 "$TOOLKIT/scripts/run-step.sh" switch) \
+		>"$TRASH/out" 2>"$TRASH/err" &&
+	grep -x "drivers/split.c:3:2: warning: del_timer is split by a line continuation; not renamed" "$TRASH/err"
+'
+
 test_done

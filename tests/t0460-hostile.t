@@ -111,7 +111,8 @@ fi
 test_expect_success 'two runs a second apart on one fresh O: the first goes on, the second is refused before it builds anything' '
 	rm -rf "$TRASH/fresh" &&
 	{ make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/fresh" STEPS=callers >"$TRASH/first" 2>&1; echo $? >"$TRASH/first.rc"; } &
-	while [ ! -s "$TRASH/fresh/.lock" ]; do sleep 0.1; done &&
+	i=0 && while [ ! -s "$TRASH/fresh/.lock" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done &&
+	test -s "$TRASH/fresh/.lock" &&
 	if [ -e "$TRASH/fresh/bin/cscan" ]; then echo "the tools were built before the lock was taken"; wait; exit 1; fi &&
 	expect_exit 2 make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/fresh" STEPS=callers >"$TRASH/second" 2>&1
 	rc=$?

@@ -230,25 +230,29 @@ test_expect_success 'from the migrated tree: each step named as skipped, nothing
 	test "$(git -C "$kdir" rev-parse api-migrate/again)" = "$(git -C "$kdir" rev-parse "$branch")"
 '
 
-# An interrupt while b4 writes the patches (a b4 that sends SIGINT to
-# series.sh at "b4 prep -p", as Ctrl-C would): one line saying so, exit 2,
-# O/series as the last run left it, no scratch branch left in KDIR.
+# An interrupt while b4 works (a b4 that sends SIGINT to series.sh, whose
+# pid it reads from a file, at "b4 prep -c", as Ctrl-C would): one line
+# saying so, exit 2, O/series as the last run left it, no scratch branch
+# left in KDIR (b4 prep -c runs while the series is on it).
 fake=$TRASH/bin
 mkdir -p "$fake"
 cat >"$fake/b4" <<EOF_B4
 #!/bin/sh
 case " \$* " in
-*" prep -p "*) pkill -INT -f "^/bin/sh $TOOLKIT/scripts/series.sh\\\$"; sleep 10; exit 1 ;;
+*" prep -c "*) kill -INT "\$(cat "$TRASH/series.pid")"; sleep 5; exit 1 ;;
 esac
 exec /usr/bin/b4 "\$@"
 EOF_B4
 chmod +x "$fake/b4"
-test_expect_success 'interrupted while b4 writes the patches: said, exit 2, the last patches kept, no scratch branch' '
+test_expect_success 'interrupted while b4 works: said, exit 2, the last patches kept, no scratch branch' '
 	git -C "$kdir" checkout -q --detach "$base" &&
 	series BRANCH=api-migrate/t0700 >/dev/null 2>&1 &&
 	(cd "$out" && ls && cat ./*.patch | cksum) >"$TRASH/before" &&
-	expect_exit 2 env PATH="$fake:$PATH" KDIR="$kdir" O="$o" BRANCH=api-migrate/t0700 "$TOOLKIT/scripts/series.sh" \
-		>"$TRASH/out" 2>"$TRASH/err" </dev/null &&
+	env PATH="$fake:$PATH" KDIR="$kdir" O="$o" BRANCH=api-migrate/t0700 "$TOOLKIT/scripts/series.sh" \
+		>"$TRASH/out" 2>"$TRASH/err" </dev/null &
+	echo $! >"$TRASH/series.pid" &&
+	wait $!
+	test $? -eq 2 &&
 	grep -x "series.sh: error: interrupted" "$TRASH/err" &&
 	(cd "$out" && ls && cat ./*.patch | cksum) >"$TRASH/after" &&
 	test_cmp "$TRASH/before" "$TRASH/after" &&

@@ -126,6 +126,9 @@ findings_mark() {
 		_r=${_r#*:}
 		_name=$(sed -n "${_line}p" "$1/${_f%%:*}" 2>/dev/null |
 			LC_ALL=C cut -c"${_r%%:*}"- | LC_ALL=C grep -o '^[A-Za-z_][A-Za-z0-9_]*')
+		# Only a name the finding speaks of can tell it is gone (a name split
+		# by a line continuation is not found whole at its position).
+		printf '%s\n' "${_f#*: }" | grep -qw -- "$_name" 2>/dev/null || _name=
 		printf '%s\t%s\n' "$_name" "$_f"
 	done >>"$FINDINGS.tok"
 }
@@ -136,7 +139,8 @@ findings_mark() {
 # what an earlier one left).
 findings_standing() {
 	: >"$FINDINGS"
-	while IFS='	' read -r _name _f; do
+	while IFS= read -r _l; do
+		_name=${_l%%	*} _f=${_l#*	}
 		[ -z "$_name" ] || [ -n "$(cd "$1" && cscan refs -l . "$_name" -- "${_f%%:*}" 2>/dev/null)" ] ||
 			continue
 		printf '%s\n' "$_f" >>"$FINDINGS"
