@@ -53,6 +53,7 @@ void g(struct timer_list *t)
 {
 	del_\
 timer(t);
+	del_timer(t + 1);
 }
 EOF_C
 test_expect_success 'a name split by a line continuation stays, and is a finding at the end of the step: exit 1' '
