@@ -136,7 +136,7 @@ require_cmd() {
 		die "'$1' not found; install the Debian package $2 ('make deps')"
 }
 
-# cscan: the toolkit's C scanner (check/), built by "make tools".
+# cscan: the toolkit's C scanner (src/cscan/), built by "make tools".
 cscan() {
 	"${CSCAN:-${O:?O is not set}/bin/cscan}" "$@"
 }

@@ -5,8 +5,8 @@
  * reader, not a parser: it must cope with macros it cannot expand, so it
  * looks for declarator shapes rather than following the grammar.
  */
-#ifndef CSCAN_DECL_H
-#define CSCAN_DECL_H
+#ifndef SRC_LIB_DECL_H
+#define SRC_LIB_DECL_H
 
 #include <stdbool.h>
 

@@ -3,8 +3,8 @@
  * A byte-level prefilter: does a buffer contain any of a set of strings?
  * Files that contain none of the names a mode looks for are never lexed.
  */
-#ifndef CSCAN_FILTER_H
-#define CSCAN_FILTER_H
+#ifndef SRC_LIB_FILTER_H
+#define SRC_LIB_FILTER_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* Findings of one file, kept as positions until the whole tree is done. */
-#ifndef CSCAN_HITS_H
-#define CSCAN_HITS_H
+#ifndef SRC_LIB_HITS_H
+#define SRC_LIB_HITS_H
 
 #include <stddef.h>
 #include <stdint.h>

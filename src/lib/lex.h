@@ -5,8 +5,8 @@
  * sequence (binary, NUL bytes, invalid UTF-8, unterminated constructs) yields
  * a finite token stream ending in TOK_EOF.
  */
-#ifndef CSCAN_LEX_H
-#define CSCAN_LEX_H
+#ifndef SRC_LIB_LEX_H
+#define SRC_LIB_LEX_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* A set of names, each with a dense id in insertion order. */
-#ifndef CSCAN_NAMESET_H
-#define CSCAN_NAMESET_H
+#ifndef SRC_LIB_NAMESET_H
+#define SRC_LIB_NAMESET_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -3,8 +3,8 @@
  * Small helpers shared by the scanner and the mover: allocation, growable
  * arrays, paths, error messages and command line options.
  */
-#ifndef CSCAN_UTIL_H
-#define CSCAN_UTIL_H
+#ifndef SRC_LIB_UTIL_H
+#define SRC_LIB_UTIL_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /* The file list (tree walk or explicit files) and the thread pool over it. */
-#ifndef CSCAN_WALK_H
-#define CSCAN_WALK_H
+#ifndef SRC_LIB_WALK_H
+#define SRC_LIB_WALK_H
 
 #include <stdbool.h>
 #include <stddef.h>

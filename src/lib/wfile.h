@@ -3,8 +3,8 @@
  * Writing a file whole: the new content goes to a temporary file beside it,
  * which is then renamed over it, so that a reader never sees half of it.
  */
-#ifndef CSCAN_WFILE_H
-#define CSCAN_WFILE_H
+#ifndef SRC_LIB_WFILE_H
+#define SRC_LIB_WFILE_H
 
 #include <stddef.h>
 #include <sys/types.h>
