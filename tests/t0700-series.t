@@ -119,7 +119,7 @@ test_expect_success 'the split commit lists what moved, computed from the diff' 
 	body 2 | tr "\n" " " >"$TRASH/have" &&
 	grep -q "Moved from mm/internal.h to the new mm/page_alloc.h: " "$TRASH/have" &&
 	grep -q "struct alloc_context" "$TRASH/have" &&
-	git -C "$kdir" show "$base:mm/internal.h" | sed -n "s/^#define \(ALLOC_[A-Z_]*\).*/\1/p" | sort -u >"$TRASH/flags" &&
+	git -C "$kdir" show "$(commits | sed -n 1p):mm/internal.h" | sed -n "s/^#define \(ALLOC_[A-Z_]*\).*/\1/p" | sort -u >"$TRASH/flags" &&
 	test "$(wc -l <"$TRASH/flags")" -ge 10 &&
 	while read -r flag; do grep -q "$flag[,. ]" "$TRASH/have" || { echo "no $flag"; exit 1; }; done <"$TRASH/flags" &&
 	grep -q "MAINTAINERS lists it under MEMORY MANAGEMENT" "$TRASH/have"
