@@ -122,7 +122,7 @@ if [ -s "$work/renames" ]; then
 			awk -v f="$f" '{ c = $2 == "" ? 1 : $2; for (i = 0; i < c; i++) print f, $1 + i }'
 	done <"$work/changed" >"$work/rewritten"
 	"$TOOLKIT/scripts/rename-files.sh" "$work/renames" &&
-		LC_ALL=C awk -v keep="$work/rewritten" -f "$TOOLKIT/scripts/realign.awk" "$work/renames" || exit 2
+		LC_ALL=C awk -v keep="$work/rewritten" -f "$TOOLKIT/scripts/rename-rows.awk" -f "$TOOLKIT/scripts/realign.awk" "$work/renames" || exit 2
 fi
 while read -r n f; do
 	grep -q '^@@ ' "$work/rest.$n" || continue

@@ -2,7 +2,7 @@
 # parenthesis the rename moved are aligned to it again, as a careful human
 # would; no other line changes.
 #
-#   LC_ALL=C awk [-v keep=KEEP] -f realign.awk RENAMES
+#   LC_ALL=C awk [-v keep=KEEP] -f rename-rows.awk -f realign.awk RENAMES
 #
 # RENAMES: the "path line col old new" rows already applied to the files of
 # the current directory (1-based byte columns of the old text), any order.
@@ -23,15 +23,6 @@ BEGIN {
 	}
 }
 
-{
-	if (!($1 in seen)) {
-		seen[$1] = 1
-		files[++nfiles] = $1
-	}
-	k = $1 SUBSEP $2
-	n[k]++
-	col[k, n[k]] = $3; old[k, n[k]] = $4; new[k, n[k]] = $5
-}
 
 END {
 	for (f = 1; f <= nfiles; f++)
@@ -170,14 +161,4 @@ function spaces_to(v,    s) {
 	while (v >= 8) { s = s "\t"; v -= 8 }
 	while (v-- > 0) s = s " "
 	return s
-}
-
-# sortcols(K): one line's renames by column, ascending.
-function sortcols(k,    i, j, tc, to, tn) {
-	for (i = 2; i <= n[k]; i++)
-		for (j = i; j > 1 && col[k, j - 1] > col[k, j]; j--) {
-			tc = col[k, j]; to = old[k, j]; tn = new[k, j]
-			col[k, j] = col[k, j - 1]; old[k, j] = old[k, j - 1]; new[k, j] = new[k, j - 1]
-			col[k, j - 1] = tc; old[k, j - 1] = to; new[k, j - 1] = tn
-		}
 }

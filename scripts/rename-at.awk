@@ -1,6 +1,6 @@
 # Rename identifiers at exact positions, changing nothing else in the files.
 #
-#   LC_ALL=C awk -f rename-at.awk RENAMES
+#   LC_ALL=C awk -f rename-rows.awk -f rename-at.awk RENAMES
 #
 # RENAMES holds "path line col old new" rows (1-based byte column), in any
 # order; each path, relative to the current directory, is read and written
@@ -9,15 +9,6 @@
 # bytes. A row whose position does not hold the old identifier is reported
 # and left alone. Exit 2 when a file cannot be read.
 BEGIN { idchar = "[A-Za-z0-9_]" }
-{
-	if (!($1 in seen)) {
-		seen[$1] = 1
-		files[++nfiles] = $1
-	}
-	k = $1 SUBSEP $2
-	n[k]++
-	col[k, n[k]] = $3; old[k, n[k]] = $4; new[k, n[k]] = $5
-}
 END {
 	for (f = 1; f <= nfiles; f++) {
 		path = files[f]
@@ -54,14 +45,4 @@ function renamed(path, l, text,    k, i, c, o, before, after) {
 		text = substr(text, 1, c - 1) new[k, i] substr(text, c + length(o))
 	}
 	return text
-}
-# sortcols(K): one line's edits by column, ascending (insertion sort; a line
-# has few)
-function sortcols(k,    i, j, tc, to, tn) {
-	for (i = 2; i <= n[k]; i++)
-		for (j = i; j > 1 && col[k, j - 1] > col[k, j]; j--) {
-			tc = col[k, j]; to = old[k, j]; tn = new[k, j]
-			col[k, j] = col[k, j - 1]; old[k, j] = old[k, j - 1]; new[k, j] = new[k, j - 1]
-			col[k, j - 1] = tc; old[k, j - 1] = to; new[k, j - 1] = tn
-		}
 }

@@ -10,4 +10,4 @@
 
 [ $# -eq 1 ] || die "usage: $prog RENAMES"
 [ -s "$1" ] || exit 0
-LC_ALL=C awk -f "$TOOLKIT/scripts/rename-at.awk" "$1" || die "renaming failed in $(pwd)"
+LC_ALL=C awk -f "$TOOLKIT/scripts/rename-rows.awk" -f "$TOOLKIT/scripts/rename-at.awk" "$1" || die "renaming failed in $(pwd)"

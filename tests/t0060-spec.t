@@ -184,7 +184,7 @@ test_expect_success 'a step key too large for the environment its kind runs in: 
 
 # A copy of the toolkit with a migration whose name is longer than the rest.
 tk=$TRASH/toolkit
-mkdir -p "$tk" && (cd "$TOOLKIT" && git ls-files -z | xargs -0 cp -P --parents -t "$tk") &&
+toolkit_copy "$tk" &&
 cp -R "$tk/cocci/timer-delete" "$tk/cocci/a-migration-with-a-long-name" || exit 1
 test_expect_success 'make migrations: the summaries line up after the longest name' '
 	env TOOLKIT="$tk" O="$TRASH/o" "$tk/scripts/migrations.sh" >"$TRASH/out" &&

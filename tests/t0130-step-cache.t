@@ -51,7 +51,7 @@ test_expect_success 'CACHE=0: the same result, nothing kept' '
 
 # A copy of the toolkit, changed there: never the toolkit under test.
 tk=$TRASH/toolkit
-mkdir -p "$tk" && (cd "$TOOLKIT" && git ls-files -z | xargs -0 cp --parents -t "$tk") || exit 1
+toolkit_copy "$tk" || exit 1
 test_expect_success 'a toolkit file changed: a new key, the step runs again' '
 	callers "$TOOLKIT" again &&
 	test "$(entries)" -eq 1 &&

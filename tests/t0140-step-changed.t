@@ -15,7 +15,7 @@ isolate_git_config
 
 tk=$TRASH/toolkit
 mig=$tk/cocci/fixture
-mkdir -p "$tk" && (cd "$TOOLKIT" && git ls-files -z | xargs -0 cp --parents -t "$tk") &&
+toolkit_copy "$tk" &&
 mkdir -p "$mig" && : >"$mig/msg.txt" || exit 1
 cat >"$mig/migration" <<'EOF' || exit 1
 summary: one script twice, once listing the files it changed

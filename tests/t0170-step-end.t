@@ -9,10 +9,8 @@
 . "$(dirname "$0")/lib/tap.sh"
 
 tk=$TRASH/toolkit
-mkdir -p "$tk" && (cd "$TOOLKIT" && git ls-files -z | xargs -0 cp -P --parents -t "$tk") || exit 1
-mig=$tk/cocci/gone-test
-mkdir -p "$mig" "$tk/drivers-migrated/gone-test" || exit 1
-printf 'A test\n\nOf gone:.\n' >"$mig/cover.txt"
+toolkit_copy "$tk" || exit 1
+mig=$(fixture_migration "$tk" gone-test) || exit 1
 printf 'fixture: Remove old_twice()\n\nIt has no users.\n' >"$mig/remove.txt"
 cat >"$mig/remove.sh" <<'EOF_SH'
 #!/bin/sh

@@ -8,10 +8,8 @@
 . "$(dirname "$0")/lib/tap.sh"
 
 tk=$TRASH/toolkit
-mkdir -p "$tk" && (cd "$TOOLKIT" && git ls-files -z | xargs -0 cp -P --parents -t "$tk") || exit 1
-mig=$tk/cocci/add-test
-mkdir -p "$mig" "$tk/drivers-migrated/add-test" || exit 1
-printf 'A test\n\nOf add.\n' >"$mig/cover.txt"
+toolkit_copy "$tk" || exit 1
+mig=$(fixture_migration "$tk" add-test) || exit 1
 printf 'twice: Add new_twice()\n\nThe new name.\n' >"$mig/add.txt"
 cat >"$mig/new_twice.h" <<'EOF_H'
 /* new_twice() - twice @x, the name to use from now on */

@@ -49,7 +49,7 @@ test_expect_success 'the toolkit checkout has nothing new' '
 
 tk="$TRASH/tool kit"
 # The toolkit's tracked files as they are in its working tree.
-mkdir -p "$tk" && (cd "$TOOLKIT" && git ls-files -z | xargs -0 cp --parents -t "$tk") || exit 1
+toolkit_copy "$tk" || exit 1
 
 test_expect_success 'a toolkit path with spaces: the default O is refused, one line' '
 	expect_exit 2 env -u O make -s -C "$tk" apply KDIR="$kdir" 2>"$TRASH/err" &&

@@ -35,7 +35,7 @@ if [ "${STEP_CODE:-yes}" != no ]; then
 	sed 's/^\(.*\):\([0-9]*\):\([0-9]*\): \(.*\)$/\1 \2 \3 \4/' "$work/renamed" |
 		awk 'FILENAME == ARGV[1] { new[$1] = $2; next } { print $0, new[$4] }' "$work/pairs" - \
 		>"$work/renames" &&
-		LC_ALL=C awk -f "$TOOLKIT/scripts/realign.awk" "$work/renames" || exit 2
+		LC_ALL=C awk -f "$TOOLKIT/scripts/rename-rows.awk" -f "$TOOLKIT/scripts/realign.awk" "$work/renames" || exit 2
 	# The engine prints the findings still standing at the end of the step.
 	grep ': warning: ' "$work/warnings" >>"${FINDINGS:-/dev/stderr}"
 fi

@@ -66,6 +66,21 @@ test_done() {
 	[ "$test_failed" -eq 0 ]
 }
 
+# toolkit_copy DIR: the toolkit's tracked files copied into DIR (links as
+# links), a toolkit to change without touching the one under test.
+toolkit_copy() {
+	mkdir -p "$1" && (cd "$TOOLKIT" && git ls-files -z | xargs -0 cp -P --parents -t "$1")
+}
+
+# fixture_migration TOOLKIT_COPY NAME: an empty migration NAME there (its
+# cocci/ and drivers-migrated/ directories and a cover.txt); prints its
+# cocci/ directory.
+fixture_migration() {
+	mkdir -p "$1/cocci/$2" "$1/drivers-migrated/$2" &&
+	printf 'A test\n\nOf %s.\n' "$2" >"$1/cocci/$2/cover.txt" &&
+	echo "$1/cocci/$2"
+}
+
 # test_cmp EXPECTED ACTUAL: files must be identical; shows the diff otherwise.
 test_cmp() {
 	diff -u "$1" "$2"
