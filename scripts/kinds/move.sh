@@ -59,7 +59,7 @@ grep "^$from:" "$work/refs" | sed 's/^[^:]*:\([0-9]*\):[0-9]*: /\1 /' >"$work/fr
 awk -v from="$from" -v only="${STEP_USED_ONLY_BY:-}" -f "$TOOLKIT/scripts/move-plan.awk" \
 	"$work/extents" "$work/users" "$work/chosen" "$work/from-refs" >"$work/moving" || exit 2
 [ -s "$work/moving" ] || { info "skipped: nothing in $from to move"; exit 0; }
-verbose "moving: $(echo $(cat "$work/moving"))"
+verbose "moving: $(tr "\n" " " <"$work/moving")"
 
 if [ "$to" = none ]; then
 	# shellcheck disable=SC2046
