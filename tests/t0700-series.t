@@ -230,16 +230,17 @@ test_expect_success 'from the migrated tree: each step named as skipped, nothing
 	test "$(git -C "$kdir" rev-parse api-migrate/again)" = "$(git -C "$kdir" rev-parse "$branch")"
 '
 
-# An interrupt while b4 works (a b4 that sends SIGINT to series.sh, whose
-# pid it reads from a file, at "b4 prep -c", as Ctrl-C would): one line
-# saying so, exit 2, O/series as the last run left it, no scratch branch
-# left in KDIR (b4 prep -c runs while the series is on it).
+# An interrupt while b4 works (a b4 that sends SIGTERM to series.sh, whose
+# pid it reads from a file, at "b4 prep -c"; SIGTERM, since a job a script
+# starts in the background ignores SIGINT, and series.sh ends on both
+# alike): one line saying so, exit 2, O/series as the last run left it, no
+# scratch branch left in KDIR (b4 prep -c runs while the series is on it).
 fake=$TRASH/bin
 mkdir -p "$fake"
 cat >"$fake/b4" <<EOF_B4
 #!/bin/sh
 case " \$* " in
-*" prep -c "*) kill -INT "\$(cat "$TRASH/series.pid")"; sleep 5; exit 1 ;;
+*" prep -c "*) kill -TERM "\$(cat "$TRASH/series.pid")"; sleep 5; exit 1 ;;
 esac
 exec /usr/bin/b4 "\$@"
 EOF_B4
