@@ -51,9 +51,16 @@ newest() {
 		sed -n 's/^linux-source-\([0-9][0-9]*\.[0-9][0-9]*\)$/\1/p' | sort -t. -k1,1n -k2,2n | tail -n 1
 }
 
-# machine_has X.Y: the machine's own apt sources have linux-source-X.Y.
+# machine_has X.Y: the machine's own apt sources have linux-source-X.Y (on
+# a machine whose package lists were never read, as root, once they are).
 machine_has() {
-	apt-cache policy "linux-source-$1" 2>/dev/null | sed -n 's/^ *Candidate: //p' | grep -qvx '(none)'
+	_candidate() {
+		apt-cache policy "linux-source-$1" 2>/dev/null | sed -n 's/^ *Candidate: //p' | grep -qvx '(none)'
+	}
+	_candidate "$1" && return 0
+	[ "$(id -u)" = 0 ] && [ -z "$(ls /var/lib/apt/lists/ 2>/dev/null | grep -v -e '^lock$' -e '^partial$' -e '^auxfiles$')" ] ||
+		return 1
+	apt-get update -q >/dev/null 2>&1 && _candidate "$1"
 }
 
 case ${1:-} in
