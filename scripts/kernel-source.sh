@@ -58,8 +58,10 @@ machine_has() {
 		apt-cache policy "linux-source-$1" 2>/dev/null | sed -n 's/^ *Candidate: //p' | grep -qvx '(none)'
 	}
 	_candidate "$1" && return 0
-	[ "$(id -u)" = 0 ] && [ -z "$(ls /var/lib/apt/lists/ 2>/dev/null | grep -v -e '^lock$' -e '^partial$' -e '^auxfiles$')" ] ||
-		return 1
+	[ "$(id -u)" = 0 ] || return 1
+	for _list in /var/lib/apt/lists/*_Packages*; do
+		[ -e "$_list" ] && return 1
+	done
 	apt-get update -q >/dev/null 2>&1 && _candidate "$1"
 }
 
