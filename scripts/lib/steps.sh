@@ -133,6 +133,12 @@ findings_mark() {
 	done >>"$FINDINGS.tok"
 }
 
+# findings_mark_rest TREE: the last part's findings, which stand as they
+# are (no name to look for).
+findings_mark_rest() {
+	tail -n +"$(($(wc -l <"$FINDINGS.tok") + 1))" "$FINDINGS" | sed 's/^/	/' >>"$FINDINGS.tok"
+}
+
 # findings_standing TREE: $FINDINGS becomes the findings still standing at
 # the end of the step, printed on stderr: those whose identifier the code of
 # their file no longer names are gone (a later part of the step migrated
@@ -164,7 +170,9 @@ step_parts() (
 	: >"$_new"
 	: >"$_new.comments"
 	: >"$FINDINGS.tok"
-	for _part in $(spec_parts "$2"); do
+	_parts=$(spec_parts "$2")
+	_last=$(printf '%s\n' "$_parts" | tail -n 1)
+	for _part in $_parts; do
 		_seen=$(wc -l <"$FINDINGS")
 		rm -f "$_new.part"
 		(step_export "$_part" && STEP_NEW_FILES=$_new.part && export STEP_NEW_FILES &&
@@ -173,8 +181,10 @@ step_parts() (
 		[ $_rc -eq 0 ] || step_failed "$@" " failed (exit $_rc)" "$_rc"
 		cat "$_new.part" >>"$_new" 2>/dev/null || _listed=no
 		spec_get "$_part" comments >>"$_new.comments"
-		findings_mark "$1" $((_seen + 1))
+		# Only a later part can migrate what an earlier one left.
+		[ "$_part" = "$_last" ] || findings_mark "$1" $((_seen + 1))
 	done
+	findings_mark_rest "$1"
 	findings_standing "$1"
 	# "gone: SYMBOL...", of any kind: after the step no code names them,
 	# tree-wide, or the step fails naming each use.
