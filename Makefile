@@ -125,19 +125,22 @@ include scripts/series.mk
 include ci/ci.mk
 
 # The project's own tests: unit, SmPL fixtures and the real-tree integration
-# tests on the default tree, all under prove, in two chains side by side,
-# each in name order: the tests that say "# Own files only." on a line of
-# their own (they use nothing but their own files), and all the others,
-# which share the kernel trees, their scratch clone and build directories,
-# and apt. The programs the tests build are made first, so that no two
-# tests make the same file.
+# tests, all under prove, in two chains side by side, each in name order:
+# the tests of the older trees (those that set TEST_KVER=: 6.12 and 6.1)
+# with the tests that say "# Own files only." on a line of their own (they
+# use nothing but their own files), and all the others, the tests of the
+# default tree. The tests of one tree share its scratch clone and build
+# directories, so they never run side by side; two trees' tests do, and
+# keep both cores busy where one test alone does not. The programs the
+# tests build are made first, so that no two tests make the same file.
 # The failing tests' output is repeated after prove's summary, where the end
 # of a long log shows it.
 comma := ,
 empty :=
 space := $(empty) $(empty)
-OWN_FILES_TESTS := $(shell grep -lx '\# Own files only\.' tests/*.t)
-PROVE = prove --timer -j2 $(if $(OWN_FILES_TESTS),--rules='seq={$(subst $(space),$(comma),$(OWN_FILES_TESTS))}') \
+SIDE_CHAIN_TESTS := $(sort $(shell grep -lx '\# Own files only\.' tests/*.t) \
+	$(shell grep -l '^TEST_KVER=' tests/*.t))
+PROVE = prove --timer -j2 $(if $(SIDE_CHAIN_TESTS),--rules='seq={$(subst $(space),$(comma),$(SIDE_CHAIN_TESTS))}') \
 	--rules='seq=**' tests/ || { cat '$(O)/test/failures.log' 2>/dev/null; exit 1; }
 
 test: $(DEPS_STAMP) kernel kernel-6.12 kernel-6.1 tools

@@ -23,7 +23,7 @@ test_expect_success 'the engine has files to look at' '
 '
 
 test_expect_success "no engine file names $words" '
-	engine_files | (cd "$TOOLKIT" && xargs grep -n -E "$words") >"$TRASH/hits" || true
+	{ engine_files | (cd "$TOOLKIT" && xargs grep -n -E "$words") >"$TRASH/hits" || true; } &&
 	test_cmp /dev/null "$TRASH/hits"
 '
 

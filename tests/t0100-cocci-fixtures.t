@@ -40,7 +40,7 @@ for f in $(cd "$fixtures" && find . -type f ! -name '*.res' ! -name expected-war
 done
 
 test_expect_success 'the nodemask call is warned about at its position, nothing else' '
-	grep ": warning: " "$TRASH/err" >"$TRASH/warnings" || true
+	{ grep ": warning: " "$TRASH/err" >"$TRASH/warnings" || true; } &&
 	test_cmp "$fixtures/expected-warnings" "$TRASH/warnings"
 '
 

@@ -45,8 +45,10 @@ test_expect_success 'the SmPL outside python is untouched: a C name like a pytho
 '
 
 test_expect_success 'spatch parses the combination' '
-	spatch -D patch -D report --parse-cocci "$TRASH/all.cocci" >"$TRASH/parse" 2>&1 ||
-		{ tail -n 20 "$TRASH/parse"; false; }
+	if ! spatch -D patch -D report --parse-cocci "$TRASH/all.cocci" >"$TRASH/parse" 2>&1; then
+		tail -n 20 "$TRASH/parse"
+		false
+	fi
 '
 
 test_expect_success 'a rule name in two files: exit 2, both named' '

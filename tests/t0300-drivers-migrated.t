@@ -57,11 +57,11 @@ test_expect_success 'on 6.12 every caller outside mm/ and include/ has one entry
 for e in $(entry_list); do
 	name=${e#"$TOOLKIT"/}
 	test_expect_success "$name: its call sites on 6.12, if it has any, match Call-sites" "
-		n=0
+		n=0 &&
 		while read -r path; do
-			[ \"\$(entry_for \"\$path\")\" = '$e' ] && n=\$((n + 1))
-		done <'$TRASH/sites'
-		[ \$n -eq 0 ] || [ \$n -eq \$(entry_field '$e' Call-sites) ]
+			if [ \"\$(entry_for \"\$path\")\" = '$e' ]; then n=\$((n + 1)); fi
+		done <'$TRASH/sites' &&
+		{ [ \$n -eq 0 ] || [ \$n -eq \$(entry_field '$e' Call-sites) ]; }
 	"
 done
 

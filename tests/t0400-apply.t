@@ -6,7 +6,7 @@
 # kernel's own "make coccicheck".
 . "$(dirname "$0")/lib/tap.sh"
 
-require_kernel_tree
+test_require KERNEL
 use_scratch_clone
 apply() { make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$o" STEPS=callers "$@"; }
 # apply_script [VAR=VALUE...]: scripts/apply.sh itself, whose exit status

@@ -8,7 +8,7 @@
 TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
-require_kernel_tree
+test_require KERNEL
 use_scratch_clone
 # CACHE=0: the step runs each time (a replay would end before the second run
 # starts).
@@ -90,7 +90,7 @@ test_expect_success 'the first run succeeds: each caller changed once' '
 test_expect_success 'a run killed with SIGKILL leaves no lock that blocks the next' '
 	git -C "$kdir" checkout -q -f . &&
 	rm -f "$o/.lock" &&
-	setsid sh -c "exec make -s -C \"$TOOLKIT\" apply KDIR=\"$kdir\" O=\"$o\" STEPS=callers CACHE=0" >"$TRASH/killed.out" 2>&1 &
+	{ setsid sh -c "exec make -s -C \"$TOOLKIT\" apply KDIR=\"$kdir\" O=\"$o\" STEPS=callers CACHE=0" >"$TRASH/killed.out" 2>&1 & } &&
 	killed=$! &&
 	started $killed && sleep 3 &&
 	kill -9 -$killed &&

@@ -10,7 +10,7 @@
 TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
-require_kernel_tree
+test_require KERNEL
 # A clone of its own at a spaced path, and its O, removed on exit: they are
 # the size of the shared ones.
 isolate_git_config

@@ -52,9 +52,7 @@ for op in "rebase:rebase-merge" "rebase or git am:rebase-apply" "merge:MERGE_HEA
 		rebase-*) mkdir '$kdir/.git/$marker' ;;
 		*) git -C '$kdir' rev-parse HEAD >'$kdir/.git/$marker' ;;
 		esac &&
-		expect_exit 2 apply '$kdir'
-		rc=\$?
-		rm -rf '$kdir/.git/$marker'
+		{ expect_exit 2 apply '$kdir'; rc=\$?; rm -rf '$kdir/.git/$marker'; } &&
 		test \$rc -eq 0 &&
 		echo 'apply.sh: error: KDIR=$kdir is in the middle of a $what; finish or abort it first (git status says how)' >'$TRASH/want' &&
 		test_cmp '$TRASH/want' '$TRASH/err' &&
@@ -92,11 +90,13 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$TRASH/small" && mount -t tmpfs -o size=30m t
 		head -c 40000000 /dev/urandom >"$kdir/big.bin" &&
 		git -C "$kdir" add big.bin &&
 		git -C "$kdir" -c user.name=t -c user.email=t@t commit -q -m big &&
-		make -s -C "$TOOLKIT" tools O="$TRASH/small/o" >/dev/null 2>&1
-		expect_exit 2 env KDIR="$kdir" O="$TRASH/small/o" STEPS=callers "$TOOLKIT/scripts/apply.sh" \
-			>"$TRASH/out" 2>"$TRASH/err"
-		rc=$?
-		git -C "$kdir" reset -q --hard HEAD^
+		{ make -s -C "$TOOLKIT" tools O="$TRASH/small/o" >/dev/null 2>&1 || :; } &&
+		{
+			expect_exit 2 env KDIR="$kdir" O="$TRASH/small/o" STEPS=callers "$TOOLKIT/scripts/apply.sh" \
+				>"$TRASH/out" 2>"$TRASH/err"
+			rc=$?
+			git -C "$kdir" reset -q --hard HEAD^
+		} &&
 		test $rc -eq 0 &&
 		test "$(wc -l <"$TRASH/err")" -eq 1 &&
 		grep -qx "apply.sh: error: not enough disk space for a worktree of KDIR at $TRASH/small/o/apply/tree: it needs about 4[0-9] MB, $TRASH/small/o/apply has [0-9]* MB free; free some (make clean O=... removes an old O) or pass another O=" "$TRASH/err" &&
@@ -110,13 +110,11 @@ fi
 
 test_expect_success 'two runs a second apart on one fresh O: the first goes on, the second is refused before it builds anything' '
 	rm -rf "$TRASH/fresh" &&
-	{ make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/fresh" STEPS=callers >"$TRASH/first" 2>&1; echo $? >"$TRASH/first.rc"; } &
+	{ { make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/fresh" STEPS=callers >"$TRASH/first" 2>&1; echo $? >"$TRASH/first.rc"; } & } &&
 	i=0 && while [ ! -s "$TRASH/fresh/.lock" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done &&
 	test -s "$TRASH/fresh/.lock" &&
 	if [ -e "$TRASH/fresh/bin/cscan" ]; then echo "the tools were built before the lock was taken"; wait; exit 1; fi &&
-	expect_exit 2 make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/fresh" STEPS=callers >"$TRASH/second" 2>&1
-	rc=$?
-	wait
+	{ expect_exit 2 make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$TRASH/fresh" STEPS=callers >"$TRASH/second" 2>&1; rc=$?; wait; } &&
 	test $rc -eq 0 &&
 	grep -x "apply.sh: error: another make apply is running on O=$TRASH/fresh (pid [0-9]*); wait for it to end or pass another O=" "$TRASH/second" &&
 	! grep -v -E -e "^apply.sh: error: another" -e "^make(\[[0-9]+\])?: \*\*\* " "$TRASH/second" &&

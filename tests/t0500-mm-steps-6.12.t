@@ -1,12 +1,12 @@
 #!/bin/sh
 # The five steps on the Debian 6.12 tree (a scratch worktree of it): the
 # page allocator's internals and its __ entry points become private to mm/,
-# the checks pass and every step passes checkpatch.pl (that the changed
-# files build is t0600's: make check on the same tree).
+# the checks pass, every step passes checkpatch.pl and the changed files
+# build (make check of the whole migration is t0650's and t0660's, on 7.2).
 TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
-require_kernel_tree
+test_require KERNEL
 use_scratch_clone
 base=$(git -C "$kdir" rev-parse HEAD)
 tk() { make -s -C "$TOOLKIT" "$@" KDIR="$kdir" O="$o"; }
@@ -70,6 +70,13 @@ test_expect_success 'every step patch passes checkpatch.pl' '
 	"$TOOLKIT/scripts/series-checkpatch.sh" "$kdir" $(cat "$TRASH/steps") >"$TRASH/checkpatch" &&
 	tail -n 1 "$TRASH/checkpatch" |
 		grep -x "series-checkpatch.sh: checkpatch.pl on 5 patch(es): 0 error(s), 0 warning(s)"
+'
+
+# The tests' build directory of this tree: t0600 and t0630 build there too.
+test_expect_success 'the changed files that x86_64 allmodconfig builds, build' '
+	build_changed "$kdir" "$base" "$o/kbuild/x86_64" &&
+	grep -qx mm/page_alloc.o "$TRASH/objects" &&
+	grep -qx arch/x86/kvm/vmx/vmx.o "$TRASH/objects"
 '
 
 test_expect_success 'a second make apply changes nothing' '

@@ -215,7 +215,7 @@ test_expect_success 'cross: no package lists (apt-get update never ran), or no A
 '
 
 test_expect_success 'cross: this Debian has a powerpc cross compiler (gcc-powerpc64-linux-gnu)' '
-	prefix=$("$check/cross.sh" powerpc) && rc=0 || rc=$?
+	{ prefix=$("$check/cross.sh" powerpc); rc=$?; } &&
 	test "$prefix" = powerpc64-linux-gnu- && test $rc -le 1
 '
 
@@ -232,10 +232,11 @@ for arch in $rarer; do
 	prefix=$("$check/cross.sh" $arch) || { missing=$arch; break; }
 done
 package=gcc-${prefix%-}
-# cross_test NAME BODY: a test that needs that compiler missing.
+# cross_test NAME BODY: a test that needs that compiler missing, and root
+# to become nobody.
 cross_test() {
 	if [ -n "$missing" ]; then
-		test_expect_success "$@"
+		test_expect_success ROOT "$@"
 	else
 		test_skip "$1" "every cross compiler of $rarer is installed here"
 	fi

@@ -3,18 +3,16 @@
 # to Kbuild, and DISTCC_HOSTS from the environment: with CC="distcc gcc"
 # the objects are compiled by a distccd the test starts on 127.0.0.1 only
 # (a free port, its log in the test's directory), which its log proves; it
-# is stopped on every exit. The build is one object, in the build directory
-# of tests/t0600 when that test has made it (else one of its own, kept).
+# is stopped on every exit. The build is one object, in the tests' build
+# directory of the tree, which t0500 prepares (else it is made here).
 TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 . "$TEST_DIR/lib/daemon.sh"
 
-require_kernel_tree
+test_require KERNEL
 command -v distccd >/dev/null 2>&1 || test_skip_all "no distccd (distcc; make deps)"
 use_scratch_clone
-# t0600's build directory (make check's, for the baseline) if there is one.
-objdir=$(find "$o/check/kbuild" -maxdepth 2 -name x86_64 -type d 2>/dev/null | head -n 1)
-[ -n "$objdir" ] || objdir=$O/test/distcc-6.12/x86_64
+objdir=$o/kbuild/x86_64
 object=lib/bcd.o
 
 d=$TRASH/distcc

@@ -7,7 +7,7 @@
 # (show-info, prep -p, reruns, revisions, no network) are t0730's.
 . "$(dirname "$0")/lib/tap.sh"
 
-require_kernel_tree
+test_require KERNEL
 
 use_scratch_clone
 rm -rf "$o/series"
@@ -249,11 +249,13 @@ test_expect_success 'interrupted while b4 works: said, exit 2, the last patches 
 	git -C "$kdir" checkout -q --detach "$base" &&
 	series BRANCH=api-migrate/t0700 >/dev/null 2>&1 &&
 	(cd "$out" && ls && cat ./*.patch | cksum) >"$TRASH/before" &&
-	env PATH="$fake:$PATH" KDIR="$kdir" O="$o" BRANCH=api-migrate/t0700 "$TOOLKIT/scripts/series.sh" \
-		>"$TRASH/out" 2>"$TRASH/err" </dev/null &
+	{
+		env PATH="$fake:$PATH" KDIR="$kdir" O="$o" BRANCH=api-migrate/t0700 "$TOOLKIT/scripts/series.sh" \
+			>"$TRASH/out" 2>"$TRASH/err" </dev/null &
+	} &&
 	echo $! >"$TRASH/series.pid" &&
-	wait $!
-	test $? -eq 2 &&
+	{ wait $!; rc=$?; } &&
+	test $rc -eq 2 &&
 	grep -x "series.sh: error: interrupted" "$TRASH/err" &&
 	(cd "$out" && ls && cat ./*.patch | cksum) >"$TRASH/after" &&
 	test_cmp "$TRASH/before" "$TRASH/after" &&

@@ -8,7 +8,7 @@
 TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
-require_kernel_tree
+test_require KERNEL
 
 use_scratch_clone "Ada Tester" ada@example.org
 rm -rf "$o/series"

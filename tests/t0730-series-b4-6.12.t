@@ -11,7 +11,7 @@
 TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
-require_kernel_tree
+test_require KERNEL
 command -v b4 >/dev/null || test_skip_all "no b4 (make deps)"
 
 use_scratch_clone "Ada Tester" ada@example.org

@@ -6,7 +6,7 @@
 TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
-require_kernel_tree
+test_require KERNEL
 use_scratch_clone
 f=drivers/misc/ckfixture.c
 commit() {

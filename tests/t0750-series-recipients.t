@@ -6,7 +6,7 @@
 # API it changes (SERIES_API) and to no one else.
 . "$(dirname "$0")/lib/tap.sh"
 
-require_kernel_tree
+test_require KERNEL
 kdir=$KDIR_DEFAULT
 gm() { (cd "$kdir" && perl scripts/get_maintainer.pl --nogit --nogit-fallback --nogit-chief-penguins --norolestats "$@"); }
 recipients() { (cd "$kdir" && SERIES_API=include/linux/timer.h "$TOOLKIT/scripts/series-recipients.sh" "$@"); }

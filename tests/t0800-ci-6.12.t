@@ -12,7 +12,7 @@
 TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
-require_kernel_tree
+test_require KERNEL
 
 use_scratch_clone "Ci Tester" ci@example.org
 junit=$o/ci/junit.xml
@@ -115,8 +115,7 @@ test_expect_success 'a series that breaks the build at commit 2 and repairs it a
 short() { git -C "$kdir" rev-parse --short "$(sed -n "$1p" "$TRASH/broken")"; }
 
 test_expect_success 'make ci fails (exit 1: findings) at exactly the broken commit and names it with its error' '
-	env KDIR="$kdir" O="$o" RANGE="$baseline..HEAD" "$TOOLKIT/ci/ci.sh" >"$TRASH/out" 2>"$TRASH/err"
-	test $? -eq 1 &&
+	expect_exit 1 env KDIR="$kdir" O="$o" RANGE="$baseline..HEAD" "$TOOLKIT/ci/ci.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 	grep "^not ok " "$TRASH/out" >"$TRASH/failed" &&
 	cat >"$TRASH/expect" <<-EOT &&
 	not ok 8 - $(short 2) lib/bcd: Add a helper: build

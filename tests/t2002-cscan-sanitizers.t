@@ -4,7 +4,7 @@
 # Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
-command -v clang >/dev/null 2>&1 || test_skip_all "clang not installed (make deps)"
+test_require CLANG
 export ASAN_OPTIONS=abort_on_error=0:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1
 
 test_expect_success 'build the sanitized unit tests and cscan' '

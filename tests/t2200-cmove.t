@@ -235,7 +235,7 @@ cmove: lib/total.c: #include "private.h" added after line 1
 EOF
 
 test_expect_success 'build cmove' '
-	test -n "${CMOVE:-}" || make -s -C "$TOOLKIT" O="$O" tools
+	if [ -z "${CMOVE:-}" ]; then make -s -C "$TOOLKIT" O="$O" tools; fi
 '
 
 test_expect_success 'move: exit 0, one line per changed file' '
@@ -561,8 +561,7 @@ test_expect_success '--list: an attribute after a struct or a variable is not a 
 k=$(fresh rollback)
 if chattr +i "$k/lib/sub/user.c" 2>/dev/null; then
 test_expect_success 'a write that fails half-way: what was renamed is put back' '
-	expect_exit 2 "$cmove" "$k" lib/alloc.h lib/private.h $syms >"$TRASH/out" 2>"$TRASH/err"
-	rc=$?
+	{ expect_exit 2 "$cmove" "$k" lib/alloc.h lib/private.h $syms >"$TRASH/out" 2>"$TRASH/err"; rc=$?; } &&
 	chattr -i "$k/lib/sub/user.c" &&
 	test $rc -eq 0 &&
 	test ! -s "$TRASH/out" &&

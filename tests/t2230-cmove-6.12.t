@@ -8,8 +8,7 @@
 TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
-[ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
-[ -d "$KDIR_DEFAULT/.git" ] || test_skip_all "no kernel tree at $KDIR_DEFAULT (run 'make kernel')"
+test_require KERNEL
 cmove=$O/bin/cmove
 cscan=$O/bin/cscan
 

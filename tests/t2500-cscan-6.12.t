@@ -7,7 +7,7 @@
 TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
-[ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
+test_require KERNEL
 kdir=$(kernel_tree) || exit 1
 cscan=$O/bin/cscan
 # leak ARGS...: cscan leak with the page allocator's private headers.

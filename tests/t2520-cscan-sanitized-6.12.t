@@ -4,8 +4,8 @@
 TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
-[ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
-command -v clang >/dev/null 2>&1 || test_skip_all "clang not installed (make deps)"
+test_require KERNEL
+test_require CLANG
 kdir=$(kernel_tree) || exit 1
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1
 

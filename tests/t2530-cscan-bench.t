@@ -8,7 +8,7 @@
 TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
-require_kernel_tree
+test_require KERNEL
 kdir=$(kernel_tree) || exit 1
 num='[0-9][0-9]*\.[0-9][0-9]'
 

@@ -9,9 +9,8 @@
 TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
-[ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
-command -v clang >/dev/null 2>&1 || test_skip_all "clang not installed (make deps)"
-[ -d "$KDIR_DEFAULT/.git" ] || test_skip_all "no kernel tree at $KDIR_DEFAULT (make kernel)"
+test_require KERNEL
+test_require CLANG
 kdir=$KDIR_DEFAULT
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1
 

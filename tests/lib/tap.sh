@@ -16,6 +16,8 @@ TOOLKIT=$(dirname "$TEST_DIR")
 # The kernel tree of the real-tree tests: build/linux-$TEST_KVER when the
 # script sets TEST_KVER (6.12 or 6.1, for what differs between versions),
 # else the default tree make kernel provisions (build/kver: Linux 7.2).
+# The target that provisions it, for the skip message.
+KERNEL_TARGET=kernel${TEST_KVER:+-$TEST_KVER}
 : "${TEST_KVER:=$(cat "$TOOLKIT/build/kver" 2>/dev/null)}"
 KDIR_DEFAULT=$TOOLKIT/build/linux-$TEST_KVER
 TEST_NAME=$(basename "$0" .t)
@@ -26,26 +28,100 @@ export TOOLKIT O TRASH
 test_count=0
 test_failed=0
 
+# test_expect_success [PREREQ[,PREREQ...]] NAME BODY: BODY must succeed.
+# Without every PREREQ (see test_prereq) it is skipped, with the reason.
+# Before it runs, its &&-chain is linted as git's chain-lint does: the
+# body, run after a command that fails with 117, must fail with 117, which
+# it does only when every command is linked by && (a broken link lets a
+# failed command pass unseen). A broken chain is the test's failure.
 test_expect_success() {
+	_missing=
+	if [ $# -eq 3 ]; then
+		_missing=$(test_prereq "$1")
+		case $? in
+		0) _missing= ;;
+		1) test_skip "$2" "$_missing"; return 0 ;;
+		esac
+		shift
+	fi
 	test_count=$((test_count + 1))
 	log=$TRASH/.log.$test_count
 	started_at=$(date +%s)
-	if (eval "$2") >"$log" 2>&1; then
+	if [ -n "$_missing" ]; then
+		echo "$_missing" >"$log"
+		test_reported_failure "$1"
+	elif ! test_chain_lint "$2"; then
+		echo "test body has a broken &&-chain (a line without && before the next): $2" >"$log"
+		test_reported_failure "$1"
+	elif (eval "$2") >"$log" 2>&1; then
 		echo "ok $test_count - $1"
 		# Shown by prove -v: where a long test spends its time.
 		echo "# $(($(date +%s) - started_at)) s"
 		[ "${V:-0}" = 1 ] && sed 's/^/# /' "$log"
 	else
-		echo "not ok $test_count - $1"
-		sed 's/^/# /' "$log" >&2
-		# make test prints these again after prove's summary.
-		{
-			echo "$TEST_NAME: not ok $test_count - $1 (last lines; all: $log)"
-			tail -n 40 "$log" | sed 's/^/# /'
-		} >>"$O/test/failures.log"
-		test_failed=$((test_failed + 1))
+		test_reported_failure "$1"
 	fi
 	return 0
+}
+
+# test_chain_lint BODY: BODY's commands are all linked by && (or BODY is
+# one command). The lint's 117 short-circuits an intact chain, so nothing
+# of BODY runs; a command after a broken link runs, with its output
+# discarded.
+test_chain_lint() {
+	[ "$( (eval "(exit 117) && $1
+echo \"chain \$?\" >&3") 3>&1 >/dev/null 2>&1)" = "chain 117" ]
+}
+
+# test_reported_failure NAME: "not ok", the log shown and kept for make
+# test's summary.
+test_reported_failure() {
+	echo "not ok $test_count - $1"
+	sed 's/^/# /' "$log" >&2
+	# make test prints these again after prove's summary.
+	{
+		echo "$TEST_NAME: not ok $test_count - $1 (last lines; all: $log)"
+		tail -n 40 "$log" | sed 's/^/# /'
+	} >>"$O/test/failures.log"
+	test_failed=$((test_failed + 1))
+}
+
+# test_prereq PREREQ[,PREREQ...]: every PREREQ holds here; else prints
+# the first missing one's reason and fails (2: a PREREQ no function defines). A PREREQ is a function
+# prereq_NAME that prints why it does not hold, git's test prerequisites:
+#   KERNEL  the script's kernel tree is provisioned (and KERNEL_TESTS is
+#           not 0, as in make test-quick)
+#   ROOT    the tests run as root
+#   CLANG   clang is installed
+test_prereq() {
+	for _p in $(echo "$1" | tr ',' ' '); do
+		command -v "prereq_$_p" >/dev/null 2>&1 || { echo "unknown prerequisite $_p"; return 2; }
+		"prereq_$_p" || return 1
+	done
+}
+
+prereq_KERNEL() {
+	[ "${KERNEL_TESTS:-1}" != 0 ] || { echo "KERNEL_TESTS=0"; return 1; }
+	[ -d "$KDIR_DEFAULT/.git" ] || { echo "no kernel tree at $KDIR_DEFAULT (make $KERNEL_TARGET)"; return 1; }
+}
+
+prereq_ROOT() {
+	[ "$(id -u)" = 0 ] || { echo "not root"; return 1; }
+}
+
+prereq_CLANG() {
+	command -v clang >/dev/null 2>&1 || { echo "clang not installed (make deps)"; return 1; }
+}
+
+# test_require PREREQ[,PREREQ...]: the whole script is skipped, with the
+# reason, without every PREREQ. Call it at the top level.
+test_require() {
+	_missing=$(test_prereq "$1")
+	case $? in
+	0) ;;
+	1) test_skip_all "$_missing" ;;
+	*) echo "Bail out! $_missing"; exit 1 ;;
+	esac
 }
 
 # test_skip NAME REASON: one test that does not apply here (git's missing
@@ -99,18 +175,25 @@ expect_exit() {
 	return 1
 }
 
-# require_kernel_tree: skip the whole script without the shared tree,
-# or with KERNEL_TESTS=0 (make test-quick). Call it at the top level.
-require_kernel_tree() {
-	[ "${KERNEL_TESTS:-1}" = 0 ] && test_skip_all "KERNEL_TESTS=0"
-	[ -d "$KDIR_DEFAULT/.git" ] || test_skip_all "no kernel tree at $KDIR_DEFAULT (make kernel)"
-	return 0
-}
-
 # kernel_tree: the shared provisioned tree (an error when missing).
 kernel_tree() {
 	[ -d "$KDIR_DEFAULT/.git" ] || { echo "no kernel tree at $KDIR_DEFAULT" >&2; return 1; }
 	echo "$KDIR_DEFAULT"
+}
+
+# build_changed TREE BASE OBJDIR: the .c files changed between BASE and
+# TREE's HEAD that x86_64 allmodconfig builds (check/covered.sh), built in
+# OBJDIR (check/build.sh; the configuration is made once and kept). Their
+# objects are left in $TRASH/objects, the build's output in $TRASH/build.
+build_changed() {
+	"$TOOLKIT/check/build.sh" "$1" "$3" >"$TRASH/config" 2>&1 &&
+	"$TOOLKIT/check/covered.sh" "$1" "$3" x86_64 \
+		$(git -C "$1" diff --name-only "$2" HEAD -- "*.c") |
+		sed -n "s/^[^:]*: built: \(.*\)\.c\$/\1.o/p" | sort -u >"$TRASH/objects" &&
+	test -s "$TRASH/objects" &&
+	# shellcheck disable=SC2046
+	"$TOOLKIT/check/build.sh" "$1" "$3" $(cat "$TRASH/objects") >"$TRASH/build" 2>&1 &&
+	grep -q "^build: ok: " "$TRASH/build"
 }
 
 # The real-tree tests share one scratch clone of the provisioned tree and
