@@ -1,9 +1,86 @@
 # Split a git patch into N parts of about equal length, cut only where a
 # file's diff starts, for checkpatch.pl runs side by side:
 #
-#   awk -v n=N -v total=LINES -v out=PREFIX -f patch-split.awk PATCH
+#   awk -v n=N -v total=LINES -v out=PREFIX [-v map=MAP] -f patch-split.awk PATCH
 #
 # writes PREFIX.1 .. PREFIX.K (K <= N; fewer when the patch has fewer files).
-BEGIN { part = 1 }
-/^diff --git / && NR > 1 && part < n && NR - 1 >= part * total / n { close(file); part++ }
-{ file = out "." part; print > file }
+#
+# With map=MAP, each part is checked as if it were the whole patch, and MAP
+# says, one "PART LINE PATCH_LINE" a line, which line of PATCH each line of
+# a part is; the lines it does not name are copies, whose findings are
+# another part's. Every part gets the mail header and message (the lines
+# before the first file's diff: checkpatch's checks of the message, and its
+# state from it, such as a diffstat naming MAINTAINERS) and the trailer
+# (the lines after the last hunk, "-- " and git's version, or a "-- " of its
+# own: the checks made at the end of the patch, such as Signed-off-by,
+# print their findings on the last line); a part after the first begins
+# with the "diff --git" line of the file before it (checkpatch compares a
+# file with the one before it: DT_SPLIT_BINDING_PATCH). Only the first
+# part's message and the last part's trailer are mapped.
+BEGIN { part = 1; hunk_old = hunk_new = 0; files = 0 }
+# A line inside a hunk: counted off the hunk's lengths.
+hunk_old > 0 || hunk_new > 0 {
+	if (/^ / || $0 == "") { hunk_old--; hunk_new-- }
+	else if (/^-/) hunk_old--
+	else if (/^\+/) hunk_new--
+	emit($0, NR)
+	next
+}
+/^diff --git / {
+	flush()
+	if (files && part < n && NR - 1 >= part * total / n) {
+		close(file)
+		part++
+		if (map != "") {
+			for (i = 1; i <= nheader; i++) emit(header[i], 0)
+			if (last_diff != "") emit(last_diff, 0)
+		}
+	}
+	files++
+	# checkpatch compares a file with the one before it but MAINTAINERS.
+	if ($0 !~ / b\/MAINTAINERS$/) last_diff = $0
+	emit($0, NR)
+	next
+}
+# Before the first file: the header. Between two files or after the last
+# hunk: held until the next file or hunk says it is not the trailer.
+!files { header[++nheader] = $0; emit($0, NR); next }
+/^@@ / {
+	flush()
+	split($2, o, ",")
+	split($3, w, ",")
+	hunk_old = (2 in o) ? o[2] + 0 : 1
+	hunk_new = (2 in w) ? w[2] + 0 : 1
+	emit($0, NR)
+	next
+}
+# "\ No newline at end of file" right after a hunk's last line is the hunk's.
+/^\\/ && !nheld { emit($0, NR); next }
+{ held[++nheld] = $0; held_at[nheld] = NR }
+END {
+	if (map == "" || part == 1) { flush(); exit }
+	# The trailer's copies end the other parts: a "-- " when it has none,
+	# where their end-of-patch findings fall on a line mapped to nothing.
+	last = part
+	for (part = 1; part < last; part++) {
+		file = out "." part
+		for (i = 1; i <= nheld; i++) print held[i] >> file
+		if (!nheld) print "-- " >> file
+		close(file)
+	}
+	part = last
+	flush()
+}
+
+# emit LINE AT: LINE into the current part, as PATCH's line AT (0: a copy).
+function emit(line, at) {
+	file = out "." part
+	print line > file
+	lines[part]++
+	if (map != "" && at) print part, lines[part], at > map
+}
+
+function flush(    i) {
+	for (i = 1; i <= nheld; i++) emit(held[i], held_at[i])
+	nheld = 0
+}

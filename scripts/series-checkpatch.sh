@@ -20,18 +20,10 @@
 tree=$1
 shift
 [ -f "$tree/scripts/checkpatch.pl" ] || die "no scripts/checkpatch.pl in $tree"
-require_cmd parallel parallel
 make_work_dir
 
-printf '%s\n' "$@" >"$work/patches"
-# checkpatch.pl exits 0 clean, 1 with findings, anything else when it died.
-(cd "$tree" && PATH=/usr/bin:$PATH parallel -k -j "${J:-2}" --joblog "$work/jobs" -a "$work/patches" \
-	perl scripts/checkpatch.pl --terse --show-types --color=never {}) >"$work/out" 2>"$work/err"
-# A clean run writes nothing on stderr: anything there (a python traceback
-# from the SPDX check) means some check did not run.
-cat "$work/err" >&2
-awk 'NR > 1 && ($7 > 1 || $8 != 0) { bad = 1 } END { exit !(NR == n + 1 && !bad) }' n=$# "$work/jobs" &&
-	[ ! -s "$work/err" ] ||
+# checkpatch.pl on each patch, a long one in parts side by side.
+"$TOOLKIT/scripts/checkpatch-parts.sh" "$tree" "$@" >"$work/out" ||
 	die "checkpatch.pl failed (see above); its SPDX check needs Debian's python3-ply and python3-git ('make deps')"
 awk 'match($0, /:[0-9]+: (ERROR|WARNING|CHECK):[A-Za-z0-9_]+: /) {
 	file = substr($0, 1, RSTART - 1)
@@ -51,15 +43,26 @@ for p in "$@"; do
 		printf '%s\n' "$p"
 done >"$work/found-in"
 if [ -s "$work/found-in" ]; then
+	i=0
 	while IFS= read -r p; do
-		awk -f "$TOOLKIT/scripts/patch-reverse.awk" "$p" >"$work/reversed.patch" &&
-		(cd "$tree" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --terse --show-types \
-			--color=never "$work/reversed.patch") |
-			sed -n 's/^[^:]*:\([0-9]*\): [A-Z]*:\([A-Za-z0-9_]*\): .*/\1 \2/p' >"$work/old" &&
+		i=$((i + 1))
+		awk -f "$TOOLKIT/scripts/patch-reverse.awk" "$p" >"$work/reversed.$i.patch" ||
+			die "cannot reverse $p in $work"
+		printf '%s\n' "$work/reversed.$i.patch"
+	done <"$work/found-in" >"$work/reversed"
+	# shellcheck disable=SC2046
+	(set -f && IFS='
+' && exec "$TOOLKIT/scripts/checkpatch-parts.sh" "$tree" $(cat "$work/reversed")) >"$work/reversed.out" ||
+		die "checkpatch.pl on the reversed patches failed"
+	i=0
+	while IFS= read -r p; do
+		i=$((i + 1))
+		grep -F "$work/reversed.$i.patch:" "$work/reversed.out" |
+			sed -n 's/^.*:\([0-9]*\): [A-Z]*:\([A-Za-z0-9_]*\): .*/\1 \2/p' >"$work/old" &&
 		grep -F "$p:" "$work/findings" | sed -n 's/^.*:\([0-9]*\):1: [a-z]*: .* \[\([A-Za-z0-9_]*\)\]$/\1 \2/p' >"$work/new" &&
 		awk -f "$TOOLKIT/scripts/checkpatch-kept.awk" "$p" "$work/old" "$work/new" |
 			sed "s|^|$p |" || exit 2
-	done <"$work/found-in" >"$work/kept" || die "checkpatch.pl on the reversed patches failed"
+	done <"$work/found-in" >"$work/kept" || die "cannot compare the findings with the reversed patches'"
 	awk 'FILENAME == ARGV[1] { kept[$1 ":" $2 ":1", $3] = 1; next }
 	     match($0, /:[0-9]+:1: (error|warning): /) && match($0, /\[[A-Za-z0-9_]+\]$/) {
 		split($0, f, ": ")
