@@ -5,7 +5,8 @@
  * that may mention a moved name. A file that declares a name itself
  * (its own macro, type, enumerator, static function or variable) does not
  * use ours; a non-static function or variable of that name does, since it
- * needs the prototype.
+ * needs the prototype. A function-like macro is used only where it is
+ * called (shape.h): FROM and TO, not users, are read for what they say.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "hits.h"
 #include "move.h"
 #include "nameset.h"
+#include "shape.h"
 #include "util.h"
 #include "walk.h"
 
@@ -23,6 +25,7 @@ enum { HIT_REF, HIT_OWN };
 struct scan {
 	const struct nameset *names;
 	struct filter filter;
+	struct shapes shapes;
 	const char *skip1, *skip2;
 };
 
@@ -37,10 +40,11 @@ static void scan_file(struct worker *w, struct file *f)
 {
 	const struct scan *s = w->pool->arg;
 	struct mv_decls d = { 0 };
+	/* FROM and TO are read only for what they say of the names */
+	bool skip = !strcmp(f->path, s->skip1) || !strcmp(f->path, s->skip2);
 	size_t i;
 
-	if (!strcmp(f->path, s->skip1) || !strcmp(f->path, s->skip2) ||
-	    !filter_any(&s->filter, w->buf.p, w->buf.len))
+	if (!filter_any(&s->filter, w->buf.p, w->buf.len))
 		return;
 	lex_all(&w->lx, w->buf.p, w->buf.len, 0, &w->tv);
 	mv_decls_read(&w->tv, &d);
@@ -48,11 +52,17 @@ static void scan_file(struct worker *w, struct file *f)
 		const struct token *t = &w->tv.v[d.v[i].tok];
 		uint32_t id = nameset_find(s->names, t->text, t->len);
 
-		if (id != NAME_NONE && own(&d.v[i]))
-			hits_add(&f->hits, t->line, t->col, id, HIT_OWN);
+		/* a variable is what shapes_scan() finds at file scope */
+		if (d.v[i].kind != MN_VAR)
+			shapes_decl((void *)&s->shapes, t, (enum decl_kind)d.v[i].kind, d.v[i].defn);
+		/* a variable does not hide a function-like macro's calls */
+		if (id != NAME_NONE && !skip && own(&d.v[i]))
+			hits_add(&f->hits, t->line, t->col, id,
+				 shape_use(&w->tv, d.v[i].tok) ? HIT_OWN : HIT_OWN | HIT_PLAIN);
 	}
 	mv_decls_free(&d);
-	for (i = 0; i < w->tv.n; i++) {
+	shapes_scan(&s->shapes, &w->tv, f->path);
+	for (i = 0; !skip && i < w->tv.n; i++) {
 		const struct token *t = &w->tv.v[i];
 		uint32_t id;
 
@@ -60,7 +70,8 @@ static void scan_file(struct worker *w, struct file *f)
 			continue;
 		id = nameset_find(s->names, t->text, t->len);
 		if (id != NAME_NONE)
-			hits_add(&f->hits, t->line, t->col, id, HIT_REF);
+			hits_add(&f->hits, t->line, t->col, id,
+				 shape_use(&w->tv, i) ? HIT_REF : HIT_REF | HIT_PLAIN);
 	}
 }
 
@@ -96,6 +107,7 @@ size_t mv_scan(const struct mv_opts *o, const struct nameset *names, const char 
 	for (i = 0; i < names->n; i++)
 		filter_add(&s.filter, names->names[i].s, strlen(names->names[i].s));
 	filter_build(&s.filter);
+	shapes_init(&s.shapes, names);
 	pool_walk(&p);
 	files_sort(fl);
 	filter_free(&s.filter);
@@ -107,7 +119,9 @@ size_t mv_scan(const struct mv_opts *o, const struct nameset *names, const char 
 			bad++;
 			continue;
 		}
+		shapes_filter(&s.shapes, &f->hits);
 		drop_own(f, names->n);
 	}
+	shapes_free(&s.shapes);
 	return bad;
 }

@@ -8,14 +8,11 @@
 #include <string.h>
 
 #include "cscan.h"
-#include "filter.h"
-#include "nameset.h"
 #include "util.h"
 
 struct api {
 	const struct cli *cli;
-	struct nameset names;		/* id: index into cli->allows */
-	struct filter filter;
+	struct refscan rs;		/* name id: index into cli->allows */
 };
 
 static bool allowed(const struct allow *a, const char *path)
@@ -40,20 +37,19 @@ static bool some_forbidden(const char *path, const void *arg)
 	return false;
 }
 
-static bool api_hit(struct file *f, const struct token *t, uint32_t id, const void *arg)
+static void api_hit(struct file *f, const struct token *t, uint32_t id, bool plain, const void *arg)
 {
 	const struct api *st = arg;
 
 	if ((f->flags & F_OUTSIDE) || !allowed(&st->cli->allows[id], f->path))
-		hits_add(&f->hits, t->line, t->col, id, 0);
-	return true;
+		hits_add(&f->hits, t->line, t->col, id, plain ? HIT_PLAIN : 0);
 }
 
 static void api_file(struct worker *w, struct file *f)
 {
 	const struct api *st = w->pool->arg;
 
-	find_refs(w, f, &st->filter, &st->names, api_hit, st);
+	find_refs(w, f, &st->rs, api_hit, st);
 }
 
 /* "foo/", "foo/ and bar/", "a/, b/ and c/" */
@@ -85,11 +81,12 @@ int mode_api(struct cli *c)
 	for (i = 0; i < c->nallows; i++) {
 		const char *s = c->allows[i].sym;
 
-		nameset_add(&st.names, s, strlen(s));	/* ids follow c->allows */
-		filter_add(&st.filter, s, strlen(s));
+		refscan_add(&st.rs, s, strlen(s));	/* ids follow c->allows */
 	}
-	filter_build(&st.filter);
+	refscan_build(&st.rs);
 	scan_files(c, &p, some_forbidden, c);
+	/* the allowed directories were not read */
+	refscan_settle(c, &st.rs, &fl, false);
 
 	where = xmalloc(c->nallows * sizeof(*where));
 	for (i = 0; i < c->nallows; i++)
@@ -114,7 +111,6 @@ int mode_api(struct cli *c)
 		free(where[i]);
 	free(where);
 	files_free(&fl);
-	filter_free(&st.filter);
-	nameset_free(&st.names);
+	refscan_free(&st.rs);
 	return ret;
 }

@@ -8,7 +8,10 @@
 #include <stdint.h>
 
 #include "decl.h"
+#include "filter.h"
 #include "hits.h"
+#include "nameset.h"
+#include "shape.h"
 #include "symset.h"
 #include "walk.h"
 
@@ -74,18 +77,46 @@ static inline bool is_ref(const struct token *t)
 	return t->kind == TOK_IDENT && !(t->flags & (TF_MEMBER | TF_DIRECTIVE));
 }
 
-struct filter;
-struct nameset;
+/*
+ * The names a mode looks for: their prefilter, and what the tree says each
+ * is, so that a function-like macro's name counts only where it is called
+ * (src/lib/shape.h).
+ */
+struct refscan {
+	struct nameset names;
+	struct filter filter;
+	struct shapes shapes;
+};
 
-/* Called for a reference @t to name @id of @f; false ends the search. */
-typedef bool ref_fn(struct file *f, const struct token *t, uint32_t id, const void *arg);
+/* Look for @name too; its id. */
+uint32_t refscan_add(struct refscan *rs, const char *name, size_t len);
+
+/* Every name added: ready to scan. */
+void refscan_build(struct refscan *rs);
+
+void refscan_free(struct refscan *rs);
 
 /*
- * The code references in the worker's file @f to @names, unless @filter
- * shows the file holds none of them: lex it and hand each to @fn.
+ * Called for a reference @t to name @id of @f: @plain when it is not
+ * called there (its hit must get HIT_PLAIN, for refscan_settle()).
  */
-void find_refs(struct worker *w, struct file *f, const struct filter *filter,
-	       const struct nameset *names, ref_fn *fn, const void *arg);
+typedef void ref_fn(struct file *f, const struct token *t, uint32_t id, bool plain, const void *arg);
+
+/*
+ * The code references in the worker's file @f to the names of @rs, unless
+ * the filter shows the file holds none of them: lex it, note what it says
+ * of the names and hand each reference to @fn (NULL: only note).
+ */
+void find_refs(struct worker *w, struct file *f, const struct refscan *rs, ref_fn *fn,
+	       const void *arg);
+
+/*
+ * Once find_refs() has seen every file of @fl: the plain hits of a name
+ * that counts only as calls go. When the scan did not read all the files
+ * it would read without FILE arguments (@whole false) and they could
+ * decide, those are read first, for what they declare.
+ */
+void refscan_settle(const struct cli *c, const struct refscan *rs, struct filelist *fl, bool whole);
 
 enum severity { SEV_ERROR, SEV_WARNING, SEV_NOTE };
 

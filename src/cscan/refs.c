@@ -4,36 +4,31 @@
  * files a semantic patch or an include edit must visit and the objects to
  * build. With --rename, each SYM is OLD=NEW and every reference found is
  * also renamed in its file, in place, byte-minimal: the rename step of a
- * tree-wide migration in one read of the tree. Exit 0 whether or not
- * anything is found; 2 on unreadable or unwritable files.
+ * tree-wide migration in one read of the tree (and of the files renamed,
+ * once the whole tree has said which references count). Exit 0 whether
+ * or not anything is found; 2 on unreadable or unwritable files.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cscan.h"
-#include "filter.h"
-#include "nameset.h"
 #include "util.h"
 #include "wfile.h"
 
 struct refs {
-	struct nameset names;
-	struct filter filter;
-	bool first_only;	/* -l */
+	struct refscan rs;
 	char **news;		/* --rename: the new name of each name id, else NULL */
 	const char *kdir;	/* where paths are relative to */
 };
 
-/* A hit's kind under --rename. */
+/* A hit's kind under --rename, once refscan_settle() kept it. */
 enum { RENAMED, NOT_RENAMED };
 
-static bool refs_hit(struct file *f, const struct token *t, uint32_t id, const void *arg)
+static void refs_hit(struct file *f, const struct token *t, uint32_t id, bool plain, const void *arg)
 {
-	const struct refs *r = arg;
-
-	hits_add(&f->hits, t->line, t->col, id, RENAMED);
-	return !r->first_only;	/* -l: one is enough */
+	(void)arg;
+	hits_add(&f->hits, t->line, t->col, id, plain ? HIT_PLAIN : RENAMED);
 }
 
 /*
@@ -51,7 +46,7 @@ static void rename_hits(struct file *f, const char *b, size_t len, const struct 
 
 	for (i = 0; i < f->hits.n; i++) {
 		struct hit *h = &f->hits.v[i];
-		const char *old = r->names.names[h->sym].s, *new = r->news[h->sym];
+		const char *old = r->rs.names.names[h->sym].s, *new = r->news[h->sym];
 		size_t olen = strlen(old), nlen = strlen(new), at;
 
 		for (; line < h->line && bol < len; line++) {
@@ -88,9 +83,36 @@ static void refs_file(struct worker *w, struct file *f)
 {
 	const struct refs *r = w->pool->arg;
 
-	find_refs(w, f, &r->filter, &r->names, refs_hit, r);
-	if (r->news && f->hits.n)
-		rename_hits(f, w->buf.p, w->buf.len, r);
+	find_refs(w, f, &r->rs, refs_hit, NULL);
+}
+
+static void rename_file(struct worker *w, struct file *f)
+{
+	rename_hits(f, w->buf.p, w->buf.len, w->pool->arg);
+}
+
+/*
+ * --rename, once the scan has settled which references count: the files
+ * that have some are read again and renamed, on the pool's threads.
+ */
+static void rename_all(struct pool *p, struct filelist *fl, const struct refs *r)
+{
+	struct filelist hit = { 0 };
+	struct pool rp = { .kdirfd = p->kdirfd, .jobs = p->jobs, .files = &hit,
+			   .fn = rename_file, .arg = (void *)r };
+	size_t i, j = 0;
+
+	for (i = 0; i < fl->n; i++)
+		if (!fl->v[i].err && fl->v[i].hits.n)
+			*files_add(&hit, NULL, 0) = fl->v[i];
+	pool_run(&rp);
+	for (i = 0; i < fl->n; i++) {
+		if (fl->v[i].err || !fl->v[i].hits.n)
+			continue;
+		fl->v[i].err = hit.v[j].err;	/* could not read it again */
+		fl->v[i].aux = hit.v[j++].aux;
+	}
+	free(hit.v);
 }
 
 /* --rename's OLD=NEW: OLD into the name set, NEW kept by its id. */
@@ -103,18 +125,17 @@ static void add_rename(struct refs *r, const char *arg, size_t *cap)
 	if (!eq || !is_ident(arg, (size_t)(eq - arg)) || !is_ident(eq + 1, strlen(eq + 1)))
 		usage_error("--rename takes OLD=NEW pairs of identifiers, not '%s'; e.g. del_timer=timer_delete",
 			    arg);
-	known = r->names.n;
-	id = nameset_add(&r->names, arg, (size_t)(eq - arg));
-	if (r->names.n == known)
+	known = r->rs.names.n;
+	id = refscan_add(&r->rs, arg, (size_t)(eq - arg));
+	if (r->rs.names.n == known)
 		usage_error("'%.*s' is renamed twice; give each OLD once", (int)(eq - arg), arg);
 	GROW(r->news, id + 1, *cap);
 	r->news[id] = xstrdup(eq + 1);
-	filter_add(&r->filter, arg, (size_t)(eq - arg));
 }
 
 int mode_refs(struct cli *c)
 {
-	struct refs r = { .first_only = c->list_files, .kdir = c->kdir_real };
+	struct refs r = { .kdir = c->kdir_real };
 	struct filelist fl = { 0 };
 	struct pool p = { .kdirfd = c->kdirfd, .jobs = c->jobs, .files = &fl,
 			  .fn = refs_file, .arg = &r };
@@ -126,11 +147,13 @@ int mode_refs(struct cli *c)
 			add_rename(&r, c->syms[i], &news_cap);
 			continue;
 		}
-		nameset_add(&r.names, c->syms[i], strlen(c->syms[i]));
-		filter_add(&r.filter, c->syms[i], strlen(c->syms[i]));
+		refscan_add(&r.rs, c->syms[i], strlen(c->syms[i]));
 	}
-	filter_build(&r.filter);
+	refscan_build(&r.rs);
 	scan_files(c, &p, NULL, NULL);
+	refscan_settle(c, &r.rs, &fl, !c->nfiles);
+	if (r.news)
+		rename_all(&p, &fl, &r);
 
 	for (i = 0; i < fl.n; i++) {
 		struct file *f = &fl.v[i];
@@ -150,7 +173,7 @@ int mode_refs(struct cli *c)
 		}
 		for (j = 0; j < f->hits.n; j++) {
 			const struct hit *h = &f->hits.v[j];
-			const char *name = r.names.names[h->sym].s;
+			const char *name = r.rs.names.names[h->sym].s;
 
 			printf("%s:%u:%u: %s\n", f->path, h->line, h->col, name);
 			if (h->kind == NOT_RENAMED) {
@@ -163,11 +186,10 @@ int mode_refs(struct cli *c)
 	if (c->verbose)
 		fprintf(stderr, "%s refs: %zu files\n", progname, fl.n);
 	files_free(&fl);
-	filter_free(&r.filter);
-	for (i = 0; r.news && i < r.names.n; i++)
+	for (i = 0; r.news && i < r.rs.names.n; i++)
 		free(r.news[i]);
 	free(r.news);
-	nameset_free(&r.names);
+	refscan_free(&r.rs);
 	if (fflush(stdout) || ferror(stdout))
 		return 2;
 	return rep.unreadable || unwritable ? 2 : 0;

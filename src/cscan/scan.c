@@ -75,22 +75,76 @@ void lex_file(struct worker *w, bool mentions, decl_fn *fn, void *ctx)
 	decl_scan(&w->tv, fn, ctx);
 }
 
-void find_refs(struct worker *w, struct file *f, const struct filter *filter,
-	       const struct nameset *names, ref_fn *fn, const void *arg)
+uint32_t refscan_add(struct refscan *rs, const char *name, size_t len)
+{
+	filter_add(&rs->filter, name, len);
+	return nameset_add(&rs->names, name, len);
+}
+
+void refscan_build(struct refscan *rs)
+{
+	filter_build(&rs->filter);
+	shapes_init(&rs->shapes, &rs->names);
+}
+
+void refscan_free(struct refscan *rs)
+{
+	shapes_free(&rs->shapes);
+	filter_free(&rs->filter);
+	nameset_free(&rs->names);
+}
+
+void find_refs(struct worker *w, struct file *f, const struct refscan *rs, ref_fn *fn,
+	       const void *arg)
 {
 	size_t i;
 
-	if (!filter_any(filter, w->buf.p, w->buf.len))
+	if (!filter_any(&rs->filter, w->buf.p, w->buf.len))
 		return;
-	lex_file(w, false, NULL, NULL);
-	for (i = 0; i < w->tv.n; i++) {
+	lex_file(w, false, shapes_decl, (void *)&rs->shapes);
+	shapes_scan(&rs->shapes, &w->tv, f->path);
+	for (i = 0; fn && i < w->tv.n; i++) {
 		const struct token *t = &w->tv.v[i];
 		uint32_t id;
 
 		if (!is_ref(t))
 			continue;
-		id = nameset_find(names, t->text, t->len);
-		if (id != NAME_NONE && !fn(f, t, id, arg))
-			break;
+		id = nameset_find(&rs->names, t->text, t->len);
+		if (id != NAME_NONE)
+			fn(f, t, id, !shape_use(&w->tv, i), arg);
 	}
+}
+
+/* The rest of the tree, read for what it declares. */
+static void note_file(struct worker *w, struct file *f)
+{
+	find_refs(w, f, w->pool->arg, NULL, NULL);
+}
+
+static bool some_open(const struct refscan *rs, const struct filelist *fl)
+{
+	size_t i;
+
+	for (i = 0; i < fl->n; i++)
+		if (shapes_open(&rs->shapes, &fl->v[i].hits))
+			return true;
+	return false;
+}
+
+void refscan_settle(const struct cli *c, const struct refscan *rs, struct filelist *fl, bool whole)
+{
+	size_t i;
+
+	if (!whole && some_open(rs, fl)) {
+		struct cli all = *c;
+		struct filelist rest = { 0 };
+		struct pool p = { .kdirfd = c->kdirfd, .jobs = c->jobs, .files = &rest,
+				  .fn = note_file, .arg = (void *)rs };
+
+		all.nfiles = 0;
+		scan_files(&all, &p, NULL, NULL);
+		files_free(&rest);
+	}
+	for (i = 0; i < fl->n; i++)
+		shapes_filter(&rs->shapes, &fl->v[i].hits);
 }
