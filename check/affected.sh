@@ -34,7 +34,7 @@ git -C "$tree" diff --name-status --no-renames "$base" "$rev" >"$work/status" ||
 
 # Changed compile units that REV still has.
 awk '$1 != "D" && $2 ~ /\.[cS]$/ { print $2 }' "$work/status" >"$work/units"
-spec_get 0 build | while read -r dir when pathspecs; do
+spec_get 0 build | while read -r dir _ pathspecs; do
 	# shellcheck disable=SC2086
 	git -C "$tree" diff --quiet "$base" "$rev" -- $pathspecs || echo "$dir"
 done >>"$work/units"
@@ -97,7 +97,7 @@ while [ -s "$work/rev-headers" ] && [ -s "$work/symbols" ]; do
 done
 
 if [ -s "$work/symbols" ]; then
-	verbose "touched: $(echo $(cat "$work/symbols"))"
+	verbose "touched: $(tr '\n' ' ' <"$work/symbols")"
 	# shellcheck disable=SC2046
 	cscan refs -l "$tree" $(cat "$work/symbols") >"$work/refs" || exit 2
 	grep '\.c$' "$work/refs" >>"$work/units"

@@ -11,7 +11,7 @@ check: $(DEPS_STAMP) $(KDIR_DEP)
 .PHONY: check-leaks check-api
 
 check-leaks: $(DEPS_STAMP) $(KDIR_DEP) tools
-	check/leaks.sh
+	check/scan.sh leaks
 
 check-api: $(DEPS_STAMP) $(KDIR_DEP) tools
-	check/api.sh
+	check/scan.sh api

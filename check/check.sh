@@ -71,9 +71,9 @@ worktree_at "$tree" "$rev"
 info "REV $(short "$rev") against BASE $(short "$base") in $tree" >&2
 
 # Leaks and api on REV's tree.
-KDIR=$tree "$check/leaks.sh" >"$top/leaks.out" 2>&1
+"$check/scan.sh" leaks "$tree" >"$top/leaks.out" 2>&1
 leaks=$?
-KDIR=$tree "$check/api.sh" >"$top/api.out" 2>&1
+"$check/scan.sh" api "$tree" >"$top/api.out" 2>&1
 api=$?
 cat "$top/leaks.out" "$top/api.out"
 [ $leaks -le 1 ] && [ $api -le 1 ] || die "the leak or api check could not run (see above)"
@@ -91,7 +91,8 @@ errfiles() { findings "$1" | sed 's/:.*//' | sort -u | tr '\n' ' ' | sed 's/ $//
 echo
 echo "make check: REV $(short "$rev") against BASE $(short "$base")"
 for c in leaks api; do
-	eval "rc=\$$c"
+	rc=$leaks
+	[ "$c" = leaks ] || rc=$api
 	if [ "$rc" -eq 0 ]; then
 		summary_row "$c" ok
 	else

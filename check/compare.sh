@@ -76,7 +76,7 @@ else
 		info "$arch: BASE $(short "$base") diagnostics from $based" >&2
 	else
 		info "$arch: building BASE $(short "$base"): $(wc -l <"$objdir/base-targets") object(s) that warn at REV" >&2
-		KDIR=$tree worktree_at "$tree.base" "$base"
+		worktree_at "$tree.base" "$base" "$tree"
 		mkdir -p "$objdir.base" || die "cannot create $objdir.base"
 		# shellcheck disable=SC2046
 		build "$tree.base" "$objdir.base" $(cat "$objdir/base-targets")

@@ -48,7 +48,7 @@ case $check in
 leaks | api)
 	# What the commit adds to its parent's findings (ci.sh scanned the
 	# parent): a series that removes a use step by step passes every step.
-	KDIR=$CI_SCAN "$TOOLKIT/check/$check.sh" >"$CI_SCANS/$commit.$check" 2>&1
+	"$TOOLKIT/check/scan.sh" "$check" "$CI_SCAN" >"$CI_SCANS/$commit.$check" 2>&1
 	rc=$?
 	if [ $rc -gt 1 ] || [ -z "$parent" ]; then
 		cat "$CI_SCANS/$commit.$check"

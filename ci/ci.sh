@@ -103,7 +103,7 @@ scanned() {
 	[ ! -f "$scans/$1.leaks" ] || [ ! -f "$scans/$1.api" ] || return 0
 	worktree_at "$scan" "$1"
 	for check in leaks api; do
-		KDIR=$scan "$TOOLKIT/check/$check.sh" >"$scans/$1.$check" 2>&1
+		"$TOOLKIT/check/scan.sh" "$check" "$scan" >"$scans/$1.$check" 2>&1
 		[ $? -le 1 ] || { cat "$scans/$1.$check" >&2; die "the $check check could not run on $1"; }
 	done
 }

@@ -32,7 +32,8 @@ cross() {
 }
 
 packages=
-for group in ${*:-tools tests}; do
+[ $# -gt 0 ] || set -- tools tests
+for group in "$@"; do
 	case $group in
 	tools) packages="$packages coccinelle parallel gcc make flex bison bc libelf-dev libssl-dev
 		pahole perl git python3-ply python3-git b4 time" ;;

@@ -95,7 +95,7 @@ SERIES_BASE=$base
 # the spec's api: headers, else those its move steps take declarations from.
 SERIES_API=$(spec_get 0 api | tr '\n' ' ')
 [ -n "$SERIES_API" ] ||
-	SERIES_API=$(awk -F'\t' '$2 == "from" { print $3 }' "$spec_parsed" | sort -u | tr '\n' ' ')
+	SERIES_API=$(awk -F'\t' '$2 == "from" { print $3 }' "$SPEC_PARSED" | sort -u | tr '\n' ' ')
 export SERIES_BASE BRANCH SERIES_API
 # What the new series keeps of BRANCH's: its b4 revision and change-id.
 series_id=$("$TOOLKIT/scripts/series-guard.sh") || exit 2

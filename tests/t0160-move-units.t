@@ -66,7 +66,7 @@ EOF_C
 # step's keys; its stdout, stderr and exit status in $TRASH/{out,err,rc}.
 move() {
 	tree=$(fresh tree) &&
-	(cd "$tree" && env TOOLKIT="$TOOLKIT" O="$o" spec_parsed=/dev/null FINDINGS="$TRASH/findings" \
+	(cd "$tree" && env TOOLKIT="$TOOLKIT" O="$o" SPEC_PARSED=/dev/null FINDINGS="$TRASH/findings" \
 		STEP_FROM=lib/internal.h STEP_TO=lib/private.h STEP_CREATE=yes STEP_SCOPE=lib/ "$@" \
 		"$TOOLKIT/scripts/kinds/move.sh" >"$TRASH/out" 2>"$TRASH/err"
 	echo $? >"$TRASH/rc")

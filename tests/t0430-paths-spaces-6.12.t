@@ -65,7 +65,7 @@ test_expect_success 'a toolkit path with spaces: make works with an O without sp
 	cat "$TRASH/err" &&
 	test -x "$TRASH/o/bin/cscan" &&
 	grep -q "^include/linux/gfp.h:[0-9]*:[0-9]*: error: " "$TRASH/out" &&
-	grep -q -x "api.sh: error: confined symbols used outside their directories (see above)" "$TRASH/err"
+	grep -q -x "scan.sh: error: confined symbols used outside their directories (see above)" "$TRASH/err"
 '
 
 test_expect_success 'make check refuses a KDIR whose name has a space' '

@@ -29,7 +29,7 @@ test_expect_success 'the private function loses its export; the check finds no e
 	grep -qx -- "-EXPORT_SYMBOL(__alloc_pages_noprof);" "$o"/apply/[0-9][0-9]-move-alloc-pages.patch &&
 	grep -qx -- "+EXPORT_SYMBOL(alloc_pages_node_noprof);" "$o"/apply/[0-9][0-9]-move-alloc-pages.patch &&
 	! grep -n "EXPORT_SYMBOL[A-Z_]*(__alloc_pages" "$kdir/mm/page_alloc.c" &&
-	env KDIR="$kdir" O="$O" MIGRATION=page-alloc "$TOOLKIT/check/leaks.sh" >"$TRASH/leaks" 2>&1 &&
+	env KDIR="$kdir" O="$O" MIGRATION=page-alloc "$TOOLKIT/check/scan.sh" leaks >"$TRASH/leaks" 2>&1 &&
 	! grep ": error: " "$TRASH/leaks"
 '
 

@@ -62,20 +62,20 @@ test_expect_success 'summary: the first failing commit and its first error are n
 
 test_expect_success 'summary: a check that could not run is an environment error, exit 2' '
 	result env 1 aaaaaaa "one" 0 2 0 0 &&
-	echo "api.sh: error: cscan not built" >"$TRASH/env/0001/api.first" &&
+	echo "scan.sh: error: cscan not built" >"$TRASH/env/0001/api.first" &&
 	expect_exit 2 "$ci/summary.sh" "$TRASH/env" "$checks" >"$TRASH/out" &&
-	tail -n 1 "$TRASH/out" | grep -x "# make ci: ERROR: a check could not run; first at commit 1/1 aaaaaaa \"one\": api: api.sh: error: cscan not built"
+	tail -n 1 "$TRASH/out" | grep -x "# make ci: ERROR: a check could not run; first at commit 1/1 aaaaaaa \"one\": api: scan.sh: error: cscan not built"
 '
 
 test_expect_success 'summary: a failure and a check that could not run: both named, exit 2' '
 	result both 1 aaaaaaa "builds not" 0 0 0 1 &&
 	echo "x.c:1:1: error: e" >"$TRASH/both/0001/build.first" &&
 	result both 2 bbbbbbb "scans not" 0 2 0 0 &&
-	echo "api.sh: error: no cscan" >"$TRASH/both/0002/api.first" &&
+	echo "scan.sh: error: no cscan" >"$TRASH/both/0002/api.first" &&
 	verdict both 2 &&
 	cat >"$TRASH/expect" <<-\EOT &&
 	# make ci: FAILED: first failing commit 1/2 aaaaaaa "builds not": build: x.c:1:1: error: e
-	# make ci: ERROR: a check could not run; first at commit 2/2 bbbbbbb "scans not": api: api.sh: error: no cscan
+	# make ci: ERROR: a check could not run; first at commit 2/2 bbbbbbb "scans not": api: scan.sh: error: no cscan
 	EOT
 	test_cmp "$TRASH/expect" "$TRASH/last"
 '

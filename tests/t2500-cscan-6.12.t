@@ -90,22 +90,22 @@ test_expect_success 'refs: one line per call, as many as git grep finds in the c
 	test_cmp "$TRASH/want" "$TRASH/have"
 '
 
-test_expect_success 'check/api.sh: exit 1, errors in the callers and include/linux/gfp.h' '
-	expect_exit 1 env KDIR="$kdir" O="$O" "$TOOLKIT/check/api.sh" >"$TRASH/out" 2>"$TRASH/err" &&
+test_expect_success 'check/scan.sh api: exit 1, errors in the callers and include/linux/gfp.h' '
+	expect_exit 1 env KDIR="$kdir" O="$O" "$TOOLKIT/check/scan.sh" api >"$TRASH/out" 2>"$TRASH/err" &&
 	grep ": error: " "$TRASH/out" | cut -d: -f1 | sort -u >"$TRASH/have" &&
 	{ cat "$TRASH/callers" && echo include/linux/gfp.h; } | sort >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/have" &&
 	grep -q "is private to mm/; use a public interface outside it$" "$TRASH/out" &&
-	grep -q "^api.sh: error: confined symbols used outside their directories" "$TRASH/err"
+	grep -q "^scan.sh: error: confined symbols used outside their directories" "$TRASH/err"
 '
 
-test_expect_success 'check/leaks.sh: exit 0' '
-	env KDIR="$kdir" O="$O" "$TOOLKIT/check/leaks.sh" >"$TRASH/out" &&
+test_expect_success 'check/scan.sh leaks: exit 0' '
+	env KDIR="$kdir" O="$O" "$TOOLKIT/check/scan.sh" leaks >"$TRASH/out" &&
 	tail -n 1 "$TRASH/out" | grep -q "^cscan leak: 0 errors, 4 notes in "
 '
 
-test_expect_success 'check/leaks.sh: a bad KDIR is exit 2' '
-	expect_exit 2 env KDIR="$TRASH/nope" O="$O" "$TOOLKIT/check/leaks.sh" 2>"$TRASH/err" &&
+test_expect_success 'check/scan.sh leaks: a bad KDIR is exit 2' '
+	expect_exit 2 env KDIR="$TRASH/nope" O="$O" "$TOOLKIT/check/scan.sh" leaks 2>"$TRASH/err" &&
 	grep -q "does not exist" "$TRASH/err"
 '
 

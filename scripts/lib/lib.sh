@@ -38,7 +38,7 @@ verbose() {
 # TOOLKIT: absolute path of the toolkit checkout (the Makefile exports it;
 # a script run by hand finds it above its own directory).
 if [ -z "${TOOLKIT:-}" ]; then
-	TOOLKIT=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+	TOOLKIT=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
 	while [ "$TOOLKIT" != / ] && [ ! -f "$TOOLKIT/scripts/lib/lib.sh" ]; do
 		TOOLKIT=$(dirname "$TOOLKIT")
 	done
@@ -177,28 +177,31 @@ run_cocci() {
 	rm -rf "$_old"
 }
 
-# worktree_at TREE REV: TREE, a detached git worktree of KDIR's repository,
+# worktree_at TREE REV [REPO]: TREE, a detached git worktree of REPO's
+# repository (default: KDIR's),
 # checked out at REV with nothing else in it. Made on first use and reused
 # after (resetting a kernel checkout takes far less time than making one); a
 # TREE that belongs to another repository is refused, not removed.
 worktree_at() {
-	_common=$(git -C "$KDIR" rev-parse --path-format=absolute --git-common-dir) ||
-		die "KDIR=$KDIR is not a git work tree"
+	_repo=${3:-$KDIR}
+	_named=${3:-KDIR=$KDIR}
+	_common=$(git -C "$_repo" rev-parse --path-format=absolute --git-common-dir) ||
+		die "$_named is not a git work tree"
 	if [ -e "$1/.git" ]; then
 		[ "$(git -C "$1" rev-parse --path-format=absolute --git-common-dir 2>/dev/null)" = "$_common" ] ||
-			die "$1 is a worktree of another repository than KDIR=$KDIR; remove it or pass another O="
+			die "$1 is a worktree of another repository than $_named; remove it or pass another O="
 	else
 		rm -rf "$1"
-		git -C "$KDIR" worktree prune
-		require_space_for_checkout "$1" "$2"
+		git -C "$_repo" worktree prune
+		require_space_for_checkout "$1" "$2" "$_repo"
 		printf '%s: creating the worktree %s\n' "$prog" "$1" >&2
 		# git names each file it cannot write: one line of it is enough.
 		mkdir -p "${1%/*}" &&
-		git -C "$KDIR" worktree add -q --detach "$1" "$2" >/dev/null 2>"${1%/*}/.worktree.err" || {
+		git -C "$_repo" worktree add -q --detach "$1" "$2" >/dev/null 2>"${1%/*}/.worktree.err" || {
 			_why=$(grep -m 1 . "${1%/*}/.worktree.err")
 			rm -rf "$1"
-			git -C "$KDIR" worktree prune
-			die "cannot create a worktree of KDIR=$KDIR at $1: ${_why:-git worktree add failed}"
+			git -C "$_repo" worktree prune
+			die "cannot create a worktree of $_named at $1: ${_why:-git worktree add failed}"
 		}
 		rm -f "${1%/*}/.worktree.err"
 	fi
@@ -213,12 +216,12 @@ worktree_at() {
 		die "cannot check out $2 in the worktree $1"
 }
 
-# require_space_for_checkout DIR COMMIT: DIR's file system has room for a
-# checkout of COMMIT (its files' sizes, and a tenth more for git's index
-# and the blocks files round up to), or an environment error saying how
-# much is needed and where.
+# require_space_for_checkout DIR COMMIT [REPO]: DIR's file system has room
+# for a checkout of COMMIT of REPO (default KDIR): its files' sizes, and a
+# tenth more for git's index and the blocks files round up to. Else an
+# environment error saying how much is needed and where.
 require_space_for_checkout() {
-	_need=$(git -C "$KDIR" ls-tree -r -l "$2" | awk '{ s += $4 } END { printf "%d", s * 1.1 / 1048576 + 1 }')
+	_need=$(git -C "${3:-$KDIR}" ls-tree -r -l "$2" | awk '{ s += $4 } END { printf "%d", s * 1.1 / 1048576 + 1 }')
 	_at=${1%/*}
 	mkdir -p "$_at" 2>/dev/null
 	_free=$(df -Pk "$_at" 2>/dev/null | awk 'NR == 2 { printf "%d", $4 / 1024 }')

@@ -8,7 +8,9 @@
 #   MIGRATION    its name (default: the one cocci/default names)
 #   SPEC         the spec file; SPEC_DIR its directory
 #   ENTRIES_DIR  drivers-migrated/NAME
-#   spec_parsed  the spec as records (scripts/spec.awk), in $O/spec/NAME
+#   SPEC_PARSED  the spec as records (scripts/spec.awk), in $O/spec/NAME
+# A run parses its spec once: the scripts it starts, which see SPEC_PARSED
+# in their environment, read the records as they are.
 
 # migration_names: every migration, one a line.
 migration_names() {
@@ -39,12 +41,14 @@ spec_load() {
 	[ -f "$SPEC" ] ||
 		die "unknown MIGRATION=$MIGRATION; known migrations: $(migration_names | tr '\n' ' ')(make migrations)"
 	ENTRIES_DIR=$TOOLKIT/drivers-migrated/$MIGRATION
+	export MIGRATION SPEC SPEC_DIR ENTRIES_DIR
+	[ "${SPEC_PARSED:-}" = "$O/spec/$MIGRATION" ] && [ -f "$SPEC_PARSED" ] && return 0
 	mkdir -p "$O/spec" || die "cannot create $O/spec"
-	spec_parsed=$O/spec/$MIGRATION
+	SPEC_PARSED=$O/spec/$MIGRATION
 	awk -v dir="$SPEC_DIR" -v entries="$ENTRIES_DIR" -f "$TOOLKIT/scripts/spec.awk" "$SPEC" \
-		>"$spec_parsed.$$" || { rm -f "$spec_parsed.$$"; exit 2; }
-	mv "$spec_parsed.$$" "$spec_parsed" || die "cannot write $spec_parsed"
-	export MIGRATION SPEC SPEC_DIR ENTRIES_DIR spec_parsed
+		>"$SPEC_PARSED.$$" || { rm -f "$SPEC_PARSED.$$"; exit 2; }
+	mv "$SPEC_PARSED.$$" "$SPEC_PARSED" || die "cannot write $SPEC_PARSED"
+	export SPEC_PARSED
 }
 
 # spec_check_tree TREE STEPS: the moves of STEPS (names, in order) can
@@ -82,17 +86,17 @@ series_branch() {
 # spec_get PART KEY: KEY's values in PART (0: the keys before the steps),
 # one a line, in the spec's order.
 spec_get() {
-	awk -F'\t' -v p="$1" -v k="$2" '$1 == p && $2 == k { print $3 }' "$spec_parsed"
+	awk -F'\t' -v p="$1" -v k="$2" '$1 == p && $2 == k { print $3 }' "$SPEC_PARSED"
 }
 
 # spec_steps: the step names in order, each once.
 spec_steps() {
-	awk -F'\t' '$2 == "step" && !seen[$3]++ { print $3 }' "$spec_parsed"
+	awk -F'\t' '$2 == "step" && !seen[$3]++ { print $3 }' "$SPEC_PARSED"
 }
 
 # spec_parts STEP: the parts that make STEP, in order.
 spec_parts() {
-	awk -F'\t' -v s="$1" '$2 == "step" && $3 == s { print $1 }' "$spec_parsed"
+	awk -F'\t' -v s="$1" '$2 == "step" && $3 == s { print $1 }' "$SPEC_PARSED"
 }
 
 # spec_step_get STEP KEY: KEY of STEP's first part (message:, commits:,
@@ -120,7 +124,7 @@ step_export() {
 	for _v in $(env | sed -n 's/^\(STEP_[A-Z_]*\)=.*/\1/p'); do
 		unset "$_v"
 	done
-	for _k in $(awk -F'\t' -v p="$1" '$1 == p && $2 != "step" { print $2 }' "$spec_parsed" | sort -u); do
+	for _k in $(awk -F'\t' -v p="$1" '$1 == p && $2 != "step" { print $2 }' "$SPEC_PARSED" | sort -u); do
 		_v=$(spec_get "$1" "$_k")
 		export "STEP_$(printf %s "$_k" | tr a-z- A-Z_)=$_v"
 	done

@@ -99,6 +99,8 @@ step_run() {
 		step_parts "$1" "$2" "$3"
 		_rc=$?
 	fi
+	# The caller's (apply.sh, series.sh, run-step.sh) verdict.
+	# shellcheck disable=SC2034
 	[ -s "$FINDINGS" ] && step_findings=1
 	if [ $_rc -eq 0 ] && [ -n "${4:-}" ]; then
 		mv "$FINDINGS.patch" "$4" || die "cannot write $4"

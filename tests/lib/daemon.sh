@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Daemons a test starts (sourced after tap.sh): on 127.0.0.1 only, on a
 # free port, and stopped on every exit path, failure and interrupt included.
 #

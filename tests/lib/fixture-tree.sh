@@ -13,5 +13,5 @@ put() {
 }
 
 fresh() {
-	rm -rf "$TRASH/$1" && cp -a "$base" "$TRASH/$1" && echo "$TRASH/$1"
+	rm -rf "${TRASH:?}/$1" && cp -a "$base" "$TRASH/$1" && echo "$TRASH/$1"
 }

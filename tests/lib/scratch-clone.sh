@@ -43,6 +43,7 @@ scratch_kernel() {
 # $O/test/kernel-VERSION.o, so that the worktrees and build directories made there
 # are made once; baseline, its HEAD. Git reads no configuration but the
 # clone's, which gets USER and EMAIL as its identity when they are given.
+# shellcheck disable=SC2034
 use_scratch_clone() {
 	isolate_git_config
 	kdir=$(scratch_kernel) || exit 1

@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Minimal TAP helpers for the test scripts, in the spirit of git's t/test-lib.sh.
 #
 #   . "$(dirname "$0")/lib/tap.sh"
@@ -10,7 +11,7 @@
 # its output is shown as TAP diagnostics when it fails, or always with V=1.
 
 set -u
-TEST_DIR=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+TEST_DIR=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
 TOOLKIT=$(dirname "$TEST_DIR")
 : "${O:=$TOOLKIT/out}"
 # The kernel tree of the real-tree tests: build/linux-$TEST_KVER when the
@@ -185,13 +186,13 @@ kernel_tree() {
 # TREE's HEAD that x86_64 allmodconfig builds (check/covered.sh), built in
 # OBJDIR (check/build.sh; the configuration is made once and kept). Their
 # objects are left in $TRASH/objects, the build's output in $TRASH/build.
+# shellcheck disable=SC2046
 build_changed() {
 	"$TOOLKIT/check/build.sh" "$1" "$3" >"$TRASH/config" 2>&1 &&
 	"$TOOLKIT/check/covered.sh" "$1" "$3" x86_64 \
 		$(git -C "$1" diff --name-only "$2" HEAD -- "*.c") |
 		sed -n "s/^[^:]*: built: \(.*\)\.c\$/\1.o/p" | sort -u >"$TRASH/objects" &&
 	test -s "$TRASH/objects" &&
-	# shellcheck disable=SC2046
 	"$TOOLKIT/check/build.sh" "$1" "$3" $(cat "$TRASH/objects") >"$TRASH/build" 2>&1 &&
 	grep -q "^build: ok: " "$TRASH/build"
 }
