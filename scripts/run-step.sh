@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run one step of MIGRATION in the current directory, the top of a git work
 # tree, and leave its edits there uncommitted: for trying a migration on a
-# fixture tree of one's own (README: "Write a migration").
+# fixture tree of one's own (cocci/README.md).
 #
 #   run-step.sh STEP
 #

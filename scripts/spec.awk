@@ -1,4 +1,4 @@
-# Read a migration spec (README: "Write a migration"), check it, and print it
+# Read a migration spec (cocci/README.md), check it, and print it
 # as one record a line, "PART<TAB>KEY<TAB>VALUE<TAB>LINE": PART 0 holds the
 # keys before the first step, each "step NAME" line opens the next part (its
 # first record is "PART<TAB>step<TAB>NAME<TAB>LINE"). Consecutive parts of

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Migration specs (README: "Write a migration"): the shipped ones are valid,
+# Migration specs (cocci/README.md): the shipped ones are valid,
 # make migrations lists them, and a bad spec or an unknown MIGRATION stops
 # with exit 2 naming the file and line, before anything runs.
 # Own files only.

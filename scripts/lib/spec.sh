@@ -1,7 +1,7 @@
 # shellcheck shell=sh
 # The migration being run, read from its spec (sourced after lib.sh; POSIX
 # sh). A migration NAME is the directory cocci/NAME/ with its spec file
-# cocci/NAME/migration (README: "Write a migration") and the subsystem notes
+# cocci/NAME/migration (cocci/README.md) and the subsystem notes
 # drivers-migrated/NAME/.
 #
 # spec_load checks the spec and sets:
