@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "move.h"
 #include "util.h"
 

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "diag.h"
 #include "move.h"
 #include "nameset.h"
 #include "util.h"
@@ -45,7 +46,6 @@ void finding(struct plan *p, const char *path, uint32_t line, uint32_t col, cons
 {
 	struct finding *f;
 	va_list ap;
-	int n;
 
 	GROW(p->finds, p->nfinds + 1, p->cfinds);
 	f = &p->finds[p->nfinds++];
@@ -53,11 +53,7 @@ void finding(struct plan *p, const char *path, uint32_t line, uint32_t col, cons
 	f->line = line;
 	f->col = col;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	f->msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
-	va_start(ap, fmt);
-	vsnprintf(f->msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+	f->msg = xvasprintf(fmt, ap);
 	va_end(ap);
 }
 
@@ -263,11 +259,6 @@ static uint32_t count_lines(const char *s, size_t n)
 	return l + (n && s[n - 1] != '\n');
 }
 
-static const char *plural(uint32_t n)
-{
-	return n == 1 ? "" : "s";
-}
-
 static void edit_from(struct plan *p)
 {
 	const struct mv_model *m = &p->from;
@@ -391,16 +382,6 @@ static uint32_t include_point(const struct mv_model *m)
 	return 0;
 }
 
-static bool in_scope(const struct mv_opts *o, const char *path)
-{
-	size_t i;
-
-	for (i = 0; i < o->nscopes; i++)
-		if (path_under(path, o->scopes[i]))
-			return true;
-	return false;
-}
-
 static void scope_list(const struct mv_opts *o, struct mv_buf *b)
 {
 	size_t i;
@@ -434,7 +415,7 @@ static int plan_users(struct plan *p)
 
 		if (f->err || !f->hits.n)
 			continue;
-		if (!in_scope(o, f->path)) {
+		if (!path_under_any(f->path, o->scopes, o->nscopes)) {
 			bool *seen = calloc(p->names.n + 1, sizeof(bool));
 
 			if (!seen)
@@ -454,7 +435,7 @@ static int plan_users(struct plan *p)
 		}
 		err = mv_model_read(&m, o->kdirfd, f->path);
 		if (err) {
-			fprintf(stderr, "%s: error: cannot read: %s\n", f->path, strerror(err));
+			diag_unreadable(f->path, err);
 			bad++;
 			continue;
 		}
@@ -551,12 +532,12 @@ static int refuse(struct plan *p)
 
 	qsort(p->finds, p->nfinds, sizeof(*p->finds), finding_cmp);
 	for (i = 0; i < p->nfinds && i < MAX_SHOWN; i++)
-		fprintf(stderr, "%s:%u:%u: error: %s\n", p->finds[i].path, p->finds[i].line,
-			p->finds[i].col, p->finds[i].msg);
+		diag_at(stderr, p->finds[i].path, p->finds[i].line, p->finds[i].col, SEV_ERROR,
+			"%s", p->finds[i].msg);
 	if (p->nfinds > MAX_SHOWN)
-		fprintf(stderr, "%s: and %zu more\n", progname, p->nfinds - MAX_SHOWN);
-	fprintf(stderr, "%s: refused: %zu error%s; nothing changed\n", progname, p->nfinds,
-		p->nfinds == 1 ? "" : "s");
+		diag_prog(stderr, NULL, "and %zu more", p->nfinds - MAX_SHOWN);
+	diag_prog(stderr, NULL, "refused: %zu error%s; nothing changed", p->nfinds,
+		  plural(p->nfinds));
 	return 1;
 }
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "filter.h"
 #include "hits.h"
 #include "move.h"
@@ -115,7 +116,7 @@ size_t mv_scan(const struct mv_opts *o, const struct nameset *names, const char 
 		struct file *f = &fl->v[i];
 
 		if (f->err) {
-			fprintf(stderr, "%s: error: cannot read: %s\n", f->path, strerror(f->err));
+			diag_unreadable(f->path, f->err);
 			bad++;
 			continue;
 		}

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "move.h"
 #include "util.h"
 #include "wfile.h"
@@ -31,15 +32,14 @@ static void restore(const char *full, const struct mv_edit *e, mode_t mode)
 
 	if (!e->old) {
 		if (unlink(full))
-			fprintf(stderr, "%s: error: cannot remove %s: %s\n", progname, full,
-				strerror(errno));
+			diag_error("cannot remove %s: %s", full, strerror(errno));
 		return;
 	}
 	err = write_temp(full, e->old, e->oldlen, mode, &tmp);
 	if (!err && rename(tmp, full))
 		err = errno;
 	if (err) {
-		fprintf(stderr, "%s: error: cannot restore %s: %s\n", progname, full, strerror(err));
+		diag_error("cannot restore %s: %s", full, strerror(err));
 		if (tmp)
 			unlink(tmp);
 	}
@@ -74,8 +74,7 @@ int mv_write_all(const char *kdir, const struct mv_edits *e)
 			break;
 	}
 	if (err) {
-		fprintf(stderr, "%s: error: cannot write %s: %s; nothing changed\n", progname,
-			full[i], strerror(err));
+		diag_error("cannot write %s: %s; nothing changed", full[i], strerror(err));
 		ret = 2;
 		goto out;
 	}
@@ -93,8 +92,8 @@ int mv_write_all(const char *kdir, const struct mv_edits *e)
 		done++;
 	}
 	if (err) {
-		fprintf(stderr, "%s: error: cannot replace %s: %s; putting back what changed\n",
-			progname, full[i], strerror(err));
+		diag_error("cannot replace %s: %s; putting back what changed", full[i],
+			   strerror(err));
 		for (i = 0; i < done; i++)
 			restore(full[i], &e->v[i], mode[i]);
 		ret = 2;

@@ -17,12 +17,7 @@ struct api {
 
 static bool allowed(const struct allow *a, const char *path)
 {
-	size_t i;
-
-	for (i = 0; i < a->ndirs; i++)
-		if (path_under(path, a->dirs[i]))
-			return true;
-	return false;
+	return path_under_any(path, a->dirs, a->ndirs);
 }
 
 /* Where every symbol is allowed, there is nothing to look for. */

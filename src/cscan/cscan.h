@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "decl.h"
+#include "diag.h"
 #include "filter.h"
 #include "hits.h"
 #include "nameset.h"
@@ -118,8 +119,6 @@ void find_refs(struct worker *w, struct file *f, const struct refscan *rs, ref_f
  */
 void refscan_settle(const struct cli *c, const struct refscan *rs, struct filelist *fl, bool whole);
 
-enum severity { SEV_ERROR, SEV_WARNING, SEV_NOTE };
-
 struct report {
 	const char *mode;
 	size_t counts[3];	/* by severity */
@@ -127,7 +126,7 @@ struct report {
 	size_t unreadable;
 };
 
-/* "path:line:col: severity: message" on stdout. */
+/* "path:line:col: severity: message" on stdout (diag_at()). */
 void report(struct report *r, const struct file *f, const struct hit *h,
 	    enum severity sev, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));

@@ -5,7 +5,7 @@ CSCAN := $(O)/bin/cscan
 CSCAN_OBJS := $(patsubst src/%.c,$(O)/obj/%.o,$(wildcard src/cscan/*.c))
 CSCAN_SAN_OBJS := $(patsubst src/%.c,$(O)/obj/san/%.o,$(wildcard src/cscan/*.c))
 
-UNIT_TESTS := test_lex test_decl
+UNIT_TESTS := test_lex test_decl test_diag
 
 .PHONY: tools unit-tools san-tools fuzz-tools check-unit
 

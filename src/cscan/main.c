@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cscan.h"
+#include "diag.h"
 #include "util.h"
 
 static const char usage_text[] =

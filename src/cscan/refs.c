@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cscan.h"
+#include "diag.h"
 #include "util.h"
 #include "wfile.h"
 
@@ -162,8 +163,8 @@ int mode_refs(struct cli *c)
 			continue;
 		if (f->aux) {
 			fflush(stdout);
-			fprintf(stderr, "%s: error: cannot write: %s; nothing renamed there\n",
-				f->path, (char *)f->aux);
+			diag_file(f->path, "cannot write: %s; nothing renamed there",
+				  (char *)f->aux);
 			unwritable++;
 			continue;
 		}
@@ -178,13 +179,13 @@ int mode_refs(struct cli *c)
 			printf("%s:%u:%u: %s\n", f->path, h->line, h->col, name);
 			if (h->kind == NOT_RENAMED) {
 				fflush(stdout);
-				fprintf(stderr, "%s:%u:%u: warning: %s is split by a line continuation; not renamed\n",
-					f->path, h->line, h->col, name);
+				diag_at(stderr, f->path, h->line, h->col, SEV_WARNING,
+					"%s is split by a line continuation; not renamed", name);
 			}
 		}
 	}
 	if (c->verbose)
-		fprintf(stderr, "%s refs: %zu files\n", progname, fl.n);
+		diag_prog(stderr, "refs", "%zu files", fl.n);
 	files_free(&fl);
 	for (i = 0; r.news && i < r.rs.names.n; i++)
 		free(r.news[i]);

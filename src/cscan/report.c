@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
+/*
+ * The findings of a mode, counted by severity, and its summary line; the
+ * lines themselves are formatted by diag.c.
+ */
 #include <stdarg.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "cscan.h"
+#include "diag.h"
 #include "util.h"
-
-static const char *const sev_names[] = {
-	[SEV_ERROR] = "error",
-	[SEV_WARNING] = "warning",
-	[SEV_NOTE] = "note",
-};
 
 void report(struct report *r, const struct file *f, const struct hit *h,
 	    enum severity sev, const char *fmt, ...)
@@ -18,11 +16,9 @@ void report(struct report *r, const struct file *f, const struct hit *h,
 	va_list ap;
 
 	r->counts[sev]++;
-	printf("%s:%u:%u: %s: ", f->path, h->line, h->col, sev_names[sev]);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	diag_vat(stdout, f->path, h->line, h->col, sev, fmt, ap);
 	va_end(ap);
-	putchar('\n');
 }
 
 bool report_io(struct report *r, const struct file *f)
@@ -30,27 +26,22 @@ bool report_io(struct report *r, const struct file *f)
 	if (!f->err)
 		return false;
 	fflush(stdout);
-	fprintf(stderr, "%s: error: cannot read: %s\n", f->path, strerror(f->err));
+	diag_unreadable(f->path, f->err);
 	r->unreadable++;
 	return true;
-}
-
-static const char *plural(size_t n)
-{
-	return n == 1 ? "" : "s";
 }
 
 int report_done(struct report *r, bool show_warnings)
 {
 	size_t e = r->counts[SEV_ERROR], w = r->counts[SEV_WARNING], n = r->counts[SEV_NOTE];
+	char ws[48] = "", us[48] = "";
 
-	printf("%s %s: %zu error%s", progname, r->mode, e, plural(e));
 	if (show_warnings || w)
-		printf(", %zu warning%s", w, plural(w));
-	printf(", %zu note%s in %zu file%s", n, plural(n), r->files, plural(r->files));
+		snprintf(ws, sizeof(ws), ", %zu warning%s", w, plural(w));
 	if (r->unreadable)
-		printf(", %zu unreadable", r->unreadable);
-	putchar('\n');
+		snprintf(us, sizeof(us), ", %zu unreadable", r->unreadable);
+	diag_prog(stdout, r->mode, "%zu error%s%s, %zu note%s in %zu file%s%s", e, plural(e), ws,
+		  n, plural(n), r->files, plural(r->files), us);
 	if (fflush(stdout) || ferror(stdout))
 		return 2;
 	return e ? 1 : r->unreadable ? 2 : 0;

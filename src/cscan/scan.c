@@ -10,12 +10,7 @@
 
 bool cli_excluded(const struct cli *c, const char *path)
 {
-	size_t i;
-
-	for (i = 0; i < c->nexcludes; i++)
-		if (path_under(path, c->excludes[i]))
-			return true;
-	return false;
+	return path_under_any(path, c->excludes, c->nexcludes);
 }
 
 /* What the walk keeps: not excluded, and wanted by the mode. */

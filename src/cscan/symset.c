@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "decl.h"
+#include "diag.h"
 #include "lex.h"
 #include "symset.h"
 #include "util.h"
@@ -203,15 +204,14 @@ int symset_derive(struct symset *s, int kdirfd, struct priv *privs, size_t npriv
 		d.priv = (uint32_t)i;
 		err = read_header(&d, kdirfd);
 		if (err && err != ENOENT) {
-			fprintf(stderr, "%s: error: cannot read: %s\n", privs[i].header, strerror(err));
+			diag_unreadable(privs[i].header, err);
 			return 2;
 		}
 		found += !err;
 	}
 	if (!found) {
 		list = header_list(s);
-		fprintf(stderr, "%s: error: KDIR has no %s; pass the top of a kernel source tree\n",
-			progname, list);
+		diag_error("KDIR has no %s; pass the top of a kernel source tree", list);
 		free(list);
 		return 2;
 	}

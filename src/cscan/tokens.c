@@ -11,6 +11,7 @@
 
 #include "cscan.h"
 #include "decl.h"
+#include "diag.h"
 #include "lex.h"
 #include "util.h"
 #include "walk.h"
@@ -32,7 +33,7 @@ int mode_tokens(const char *path)
 	int err = read_at(AT_FDCWD, path, &b);
 
 	if (err) {
-		fprintf(stderr, "%s: error: cannot read: %s\n", path, strerror(err));
+		diag_unreadable(path, err);
 		free(b.p);
 		return 2;
 	}

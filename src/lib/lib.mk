@@ -1,7 +1,8 @@
 # src/lib/: the C that cscan and cmove share (lexer, declaration reader,
-# tree walk and thread pool, prefilter, name set), and the rules that build
-# every program of src/ into objects under $(O)/obj: plain, and with ASan and
-# UBSan under $(O)/obj/san for the tests. Included by the top Makefile.
+# tree walk and thread pool, prefilter, name set, diagnostics), and the
+# rules that build every program of src/ into objects under $(O)/obj: plain,
+# and with ASan and UBSan under $(O)/obj/san for the tests. Included by the
+# top Makefile.
 
 C_FLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2
 C_LIBS := -pthread

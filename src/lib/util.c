@@ -6,13 +6,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "util.h"
 
 const char *progname = "cscan";
 
 _Noreturn void die_oom(void)
 {
-	fprintf(stderr, "%s: error: out of memory\n", progname);
+	diag_error("out of memory");
 	exit(2);
 }
 
@@ -47,20 +48,29 @@ char *xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
-char *xasprintf(const char *fmt, ...)
+char *xvasprintf(const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list aq;
 	int n;
 	char *p;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
 	if (n < 0)
 		die_oom();
 	p = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
 	va_end(ap);
 	return p;
 }
@@ -132,31 +142,14 @@ bool path_under(const char *path, const char *dir)
 	return strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/');
 }
 
-static void verror(const char *fmt, va_list ap)
+bool path_under_any(const char *path, char *const *dirs, size_t ndirs)
 {
-	fprintf(stderr, "%s: error: ", progname);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-}
+	size_t i;
 
-int usage_fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	verror(fmt, ap);
-	va_end(ap);
-	return 2;
-}
-
-_Noreturn void usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	verror(fmt, ap);
-	va_end(ap);
-	exit(2);
+	for (i = 0; i < ndirs; i++)
+		if (path_under(path, dirs[i]))
+			return true;
+	return false;
 }
 
 void strv_push(char ***v, size_t *n, char *s)

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Small helpers shared by the scanner and the mover: allocation, growable
- * arrays, paths, error messages and command line options.
+ * arrays, paths and command line options; their error messages come from
+ * diag.h.
  */
 #ifndef SRC_LIB_UTIL_H
 #define SRC_LIB_UTIL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -21,6 +23,8 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
 
 /* Make room for at least @need elements of @size bytes in *@p. */
 void *grow(void *p, size_t *cap, size_t need, size_t size);
@@ -35,14 +39,8 @@ bool path_normalize(const char *in, char *out, size_t outsz);
 /* Is @path equal to @dir or below it? @dir may end in '/'. */
 bool path_under(const char *path, const char *dir);
 
-/*
- * "PROGNAME: error: MESSAGE" and a newline on stderr, for a usage or I/O
- * error: usage_fail() returns 2, the exit status, usage_error() exits 2.
- */
-int usage_fail(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-_Noreturn void usage_error(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
+/* Is @path under one of the @ndirs directories @dirs? */
+bool path_under_any(const char *path, char *const *dirs, size_t ndirs);
 
 /* Append @s to the array *@v of *@n strings. */
 void strv_push(char ***v, size_t *n, char *s);
