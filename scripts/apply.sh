@@ -35,9 +35,8 @@ require_kdir "$KDIR"
 require_cmd git git
 lock_runs apply
 [ "$scratch" = 1 ] || require_clean "$KDIR"
-spec_load
+spec_load "$KDIR" "${STEPS:-}"
 steps_selected
-spec_check_tree "$KDIR" "$steps"
 step_findings=0
 if migration_done "$KDIR"; then
 	info "nothing to change: KDIR is already migrated (no code names $done_names)"

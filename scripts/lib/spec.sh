@@ -25,8 +25,10 @@ migration_name() {
 	printf '%s\n' "$1" | sed 's|\(.\)/*$|\1|'
 }
 
-# spec_load: check MIGRATION's spec and parse it; a bad spec is an
-# environment error, named by file and line.
+# spec_load [TREE [STEPS]]: check MIGRATION's spec and parse it; a bad
+# spec is an environment error, named by file and line. With TREE, the same
+# read checks the moves of STEPS (all without) against TREE, as
+# spec_check_tree does.
 spec_load() {
 	# The default is data too: cocci/default names it.
 	[ -n "${MIGRATION:-}" ] || MIGRATION=$(cat "$TOOLKIT/cocci/default" 2>/dev/null) ||
@@ -42,11 +44,16 @@ spec_load() {
 		die "unknown MIGRATION=$MIGRATION; known migrations: $(migration_names | tr '\n' ' ')(make migrations)"
 	ENTRIES_DIR=$TOOLKIT/drivers-migrated/$MIGRATION
 	export MIGRATION SPEC SPEC_DIR ENTRIES_DIR
-	[ "${SPEC_PARSED:-}" = "$O/spec/$MIGRATION" ] && [ -f "$SPEC_PARSED" ] && return 0
+	_steps=
+	[ -z "${2:-}" ] || _steps=" $(printf '%s\n' "$2" | tr -s ' \t\n' '   ' | sed 's/^ //; s/ $//') "
+	if [ "${SPEC_PARSED:-}" = "$O/spec/$MIGRATION" ] && [ -f "$SPEC_PARSED" ]; then
+		[ -z "${1:-}" ] || spec_check_tree "$1" "$_steps"
+		return 0
+	fi
 	mkdir -p "$O/spec" || die "cannot create $O/spec"
 	SPEC_PARSED=$O/spec/$MIGRATION
-	awk -v dir="$SPEC_DIR" -v entries="$ENTRIES_DIR" -f "$TOOLKIT/scripts/spec.awk" "$SPEC" \
-		>"$SPEC_PARSED.$$" || { rm -f "$SPEC_PARSED.$$"; exit 2; }
+	awk -v dir="$SPEC_DIR" -v entries="$ENTRIES_DIR" -v kdir="${1:-}" -v steps="$_steps" \
+		-f "$TOOLKIT/scripts/spec.awk" "$SPEC" >"$SPEC_PARSED.$$" || { rm -f "$SPEC_PARSED.$$"; exit 2; }
 	mv "$SPEC_PARSED.$$" "$SPEC_PARSED" || die "cannot write $SPEC_PARSED"
 	export SPEC_PARSED
 }
@@ -55,7 +62,7 @@ spec_load() {
 # work on TREE: what each reads and writes is there or made by an earlier
 # one of STEPS. Else an environment error, named by the spec's file and line.
 spec_check_tree() {
-	awk -v dir="$SPEC_DIR" -v entries="$ENTRIES_DIR" -v kdir="$1" -v steps=" $2 " \
+	awk -v dir="$SPEC_DIR" -v entries="$ENTRIES_DIR" -v kdir="$1" -v steps="${2:+ $2 }" \
 		-f "$TOOLKIT/scripts/spec.awk" "$SPEC" >/dev/null || exit 2
 }
 
