@@ -143,9 +143,11 @@ SIDE_CHAIN_TESTS := $(sort $(shell grep -lx '\# Own files only\.' tests/*.t) \
 PROVE = prove --timer -j2 $(if $(SIDE_CHAIN_TESTS),--rules='seq={$(subst $(space),$(comma),$(SIDE_CHAIN_TESTS))}') \
 	--rules='seq=**' tests/ || { cat '$(O)/test/failures.log' 2>/dev/null; exit 1; }
 
-test: $(DEPS_STAMP) kernel kernel-6.12 kernel-6.1 tools
+# The three trees and the test programs are made side by side: the
+# packages come first, in one apt-get run (apt takes one at a time).
+test: $(DEPS_STAMP)
 	scripts/deps.sh tests
-	@$(MAKE) --no-print-directory test-tools
+	@$(MAKE) --no-print-directory -j4 kernel kernel-6.12 kernel-6.1 test-tools
 	@rm -f '$(O)/test/failures.log'
 	$(PROVE)
 
