@@ -34,7 +34,7 @@ check() {
 	echo $? >"$TRASH/rc"
 }
 summary() { sed -n '/^make check: REV /,$p' "$TRASH/out"; }
-driver=drivers/platform/x86/intel/smartconnect.c
+driver=drivers/platform/x86/toshiba_haps.c
 
 test_expect_success 'make apply on the baseline, committed' '
 	make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$o" >"$TRASH/apply" 2>&1 &&
@@ -71,9 +71,9 @@ test_expect_success 'without REV, the series branch is checked against its merge
 # removed __alloc_pages_node(); the driver references nothing else changed.
 test_expect_success '(a) a call of __alloc_pages_node(): api and build fail, the driver named' '
 	git -C "$kdir" reset -q --hard "$migrated" &&
-	line=$(grep -n "^static const struct acpi_device_id smartconnect_ids" "$kdir/$driver" | cut -d: -f1) &&
+	line=$(grep -n "^static const struct acpi_device_id haps_device_ids" "$kdir/$driver" | cut -d: -f1) &&
 	sed -i "${line}i\\
-static __maybe_unused struct page *smartconnect_page(void)\\
+static __maybe_unused struct page *haps_page(void)\\
 {\\
 	return __alloc_pages_node(NUMA_NO_NODE, GFP_KERNEL, 0);\\
 }\\
