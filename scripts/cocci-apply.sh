@@ -91,10 +91,10 @@ run_spatch() {
 			"$TOOLKIT/scripts/cocci-chunk.sh" "$work/all.cocci" "$work/chunk{#}" {}
 		return
 	fi
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086,SC2046
 	parallel $bar -j "$jobs" --sshlogin "$SSHLOGIN" --workdir ... --transferfile {} --return {} \
 		--cleanup --basefile "$work/all.cocci" -a "$work/files" \
-		spatch --very-quiet --no-show-diff --no-includes --include-headers -D patch -D report \
+		spatch --very-quiet --no-show-diff $(cocci_options "$work/all.cocci") -D patch -D report \
 		--in-place --sp-file "$work/all.cocci" {}
 }
 run_spatch >"$work/report" || die "spatch failed on$coccis; rerun with J=1 to see which file"

@@ -17,7 +17,9 @@ cocci=$1 dir=$2
 shift 2
 rm -rf "$dir"
 snapshot "$dir" "$@"
-(cd "$dir" && spatch --very-quiet --no-show-diff --no-includes --include-headers --no-scanner \
+options=$(cocci_options "$cocci")
+# shellcheck disable=SC2086
+(cd "$dir" && spatch --very-quiet --no-show-diff $options --no-scanner \
 	-D patch -D report --in-place --sp-file "$cocci" --dir .) >"$dir.out" || exit
 sed 's|^\./||' "$dir.out"
 for f in "$@"; do

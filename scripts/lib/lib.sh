@@ -163,6 +163,13 @@ squeeze_changed() {
 	done
 }
 
+# cocci_options COCCI: the spatch options COCCI's "// Options:" lines ask
+# for, as make coccicheck passes them (each word once: a combination of
+# semantic patches has the lines of each).
+cocci_options() {
+	sed -n 's|^// Options:||p' "$1" | tr -s ' \t' '\n\n' | awk 'NF && !seen[$0]++' | tr '\n' ' '
+}
+
 # run_cocci COCCI FILE...: one semantic patch in patch mode, in place,
 # without the doubled blank lines spatch leaves behind.
 run_cocci() {
@@ -170,7 +177,8 @@ run_cocci() {
 	shift
 	_old=$(mktemp -d) || die "cannot create a temporary directory"
 	snapshot "$_old" "$@"
-	spatch --very-quiet --no-includes --include-headers -D patch --in-place \
+	# shellcheck disable=SC2046
+	spatch --very-quiet $(cocci_options "$_cocci") -D patch --in-place \
 		--sp-file "$_cocci" "$@" >/dev/null ||
 		die "spatch failed applying ${_cocci##*/} to $*"
 	squeeze_changed "$_old" "$@"
