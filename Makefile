@@ -147,7 +147,8 @@ PROVE = prove --timer -j2 $(if $(SIDE_CHAIN_TESTS),--rules='seq={$(subst $(space
 # packages come first, in one apt-get run (apt takes one at a time).
 test: $(DEPS_STAMP)
 	scripts/deps.sh tests
-	@$(MAKE) --no-print-directory -j4 kernel kernel-6.12 kernel-6.1 test-tools
+	@$(MAKE) --no-print-directory -j4 --output-sync=target kernel \
+		$(filter-out kernel-$(KVER),kernel-6.12 kernel-6.1) test-tools
 	@rm -f '$(O)/test/failures.log'
 	$(PROVE)
 

@@ -22,9 +22,11 @@ api) key=confine what="confines no symbol" scan=api
 	failed="confined symbols used outside their directories (see above)" ;;
 *) die "usage: $prog leaks|api [TREE]" ;;
 esac
+[ $# -le 2 ] || die "usage: $prog leaks|api [TREE]"
 tree=${2:-${KDIR:-}}
 require_kdir "$tree"
-cscan=${O:?O is not set}/bin/cscan
+[ -n "${O:-}" ] || die "O is not set; run it through make (make check-$1)"
+cscan=$O/bin/cscan
 [ -x "$cscan" ] || die "$cscan not built; run 'make tools'"
 spec_load
 set -f

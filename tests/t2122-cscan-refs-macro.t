@@ -172,6 +172,14 @@ test_expect_success 'a function of the same name somewhere: every reference coun
 	grep -x "drivers/d/fn.c:1:5: widget_span" "$TRASH/out"
 '
 
+test_expect_success 'a variable of that name in a header beside the macro: every reference counts' '
+	fixture &&
+	echo "extern unsigned int widget_span;" >>"$k/include/linux/widget.h" &&
+	cscan refs "$k" widget_span >"$TRASH/out" &&
+	grep -x "drivers/c/param.c:1:20: widget_span" "$TRASH/out" &&
+	grep -x "drivers/b/grow.c:3:21: widget_span" "$TRASH/out"
+'
+
 test_expect_success 'the definition gone: a lower-case name counts as calls only, a capitals one everywhere' '
 	fixture &&
 	sed -i "/#define widget_span(/d; /#define WIDGET_MAX/d" "$k/include/linux/widget.h" &&

@@ -164,10 +164,11 @@ squeeze_changed() {
 }
 
 # cocci_options COCCI: the spatch options COCCI's "// Options:" lines ask
-# for, as make coccicheck passes them (each word once: a combination of
-# semantic patches has the lines of each).
+# for, as make coccicheck passes them. A combination of semantic patches
+# has the line of each: each different line once (an option's argument
+# stays with it), so the step's patches run with all their options.
 cocci_options() {
-	sed -n 's|^// Options:||p' "$1" | tr -s ' \t' '\n\n' | awk 'NF && !seen[$0]++' | tr '\n' ' '
+	sed -n 's|^// Options:||p' "$1" | awk '!seen[$0]++' | tr '\n' ' '
 }
 
 # run_cocci COCCI FILE...: one semantic patch in patch mode, in place,

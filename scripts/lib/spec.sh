@@ -46,7 +46,8 @@ spec_load() {
 	export MIGRATION SPEC SPEC_DIR ENTRIES_DIR
 	_steps=
 	[ -z "${2:-}" ] || _steps=" $(printf '%s\n' "$2" | tr -s ' \t\n' '   ' | sed 's/^ //; s/ $//') "
-	if [ "${SPEC_PARSED:-}" = "$O/spec/$MIGRATION" ] && [ -f "$SPEC_PARSED" ]; then
+	if [ "${SPEC_PARSED:-}" = "$O/spec/$MIGRATION" ] && [ -f "$SPEC_PARSED" ] &&
+		[ -z "$(find "$SPEC" -newer "$SPEC_PARSED")" ]; then
 		[ -z "${1:-}" ] || spec_check_tree "$1" "$_steps"
 		return 0
 	fi

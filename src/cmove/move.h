@@ -33,6 +33,7 @@ struct mv_line {
 	uint8_t flags;
 };
 
+/* The first four are decl.h's kinds, in its order (move_scan.c casts). */
 enum mv_name_kind {
 	MN_MACRO,
 	MN_FUNC,

@@ -37,6 +37,10 @@ static bool own(const struct mv_decl *d)
 	return true;
 }
 
+_Static_assert(MN_MACRO == (int)DK_MACRO && MN_FUNC == (int)DK_FUNC &&
+	       MN_TYPE == (int)DK_TYPE && MN_ENUMC == (int)DK_ENUMC,
+	       "enum mv_name_kind begins with enum decl_kind's kinds, in order");
+
 static void scan_file(struct worker *w, struct file *f)
 {
 	const struct scan *s = w->pool->arg;

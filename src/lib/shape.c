@@ -121,7 +121,7 @@ static bool calls_only(const struct shapes *s, uint32_t id)
 	unsigned int k = seen(s, id);
 
 	if (k & SEEN_FNMACRO)
-		return !(k & SEEN_DEFINED);
+		return !(k & (SEEN_DEFINED | SEEN_MENTION));
 	return !k && strpbrk(s->names->names[id].s, "abcdefghijklmnopqrstuvwxyz");
 }
 
