@@ -126,22 +126,27 @@ include ci/ci.mk
 
 # The project's own tests: unit, SmPL fixtures and the real-tree integration
 # tests, all under prove, in two chains side by side, each in name order:
-# the tests of the older trees (those that set TEST_KVER=: 6.12 and 6.1)
-# with the tests that say "# Own files only." on a line of their own (they
-# use nothing but their own files), and all the others, the tests of the
-# default tree. The tests of one tree share its scratch clone and build
-# directories, so they never run side by side; two trees' tests do, and
-# keep both cores busy where one test alone does not. The programs the
-# tests build are made first, so that no two tests make the same file.
-# The failing tests' output is repeated after prove's summary, where the end
-# of a long log shows it.
+# the tests of the older trees (those that set TEST_KVER=: 6.12 and 6.1),
+# and those of the default tree. The tests of one tree share its scratch
+# clone and build directories, so they never run side by side; two trees'
+# tests do, and keep both cores busy where one test alone does not. The
+# tests that say "# Own files only." on a line of their own (they use
+# nothing but their own files) are dealt out to the two chains in turn.
+# The programs the tests build are made first, so that no two tests make
+# the same file. The failing tests' output is repeated after prove's
+# summary, where the end of a long log shows it.
 comma := ,
 empty :=
 space := $(empty) $(empty)
-SIDE_CHAIN_TESTS := $(sort $(shell grep -lx '\# Own files only\.' tests/*.t) \
-	$(shell grep -l '^TEST_KVER=' tests/*.t))
-PROVE = prove --timer -j2 $(if $(SIDE_CHAIN_TESTS),--rules='seq={$(subst $(space),$(comma),$(SIDE_CHAIN_TESTS))}') \
-	--rules='seq=**' tests/ || { cat '$(O)/test/failures.log' 2>/dev/null; exit 1; }
+OWN_FILES_TESTS := $(shell grep -lx '\# Own files only\.' tests/*.t)
+OLD_TREE_TESTS := $(filter-out $(OWN_FILES_TESTS),$(shell grep -l '^TEST_KVER=' tests/*.t))
+# $(call every_other,FIRST,LIST): the 1st, 3rd, ... words of LIST (FIRST=1)
+# or the 2nd, 4th, ... (FIRST=2).
+every_other = $(shell printf '%s\n' $(2) | awk 'NR % 2 == $(1) % 2')
+OLD_TREE_CHAIN := $(sort $(OLD_TREE_TESTS) $(call every_other,2,$(OWN_FILES_TESTS)))
+seq_rule = $(if $(1),--rules='seq={$(subst $(space),$(comma),$(strip $(1)))}')
+PROVE = prove --timer -j2 $(call seq_rule,$(OLD_TREE_CHAIN)) --rules='seq=**' tests/ || \
+	{ cat '$(O)/test/failures.log' 2>/dev/null; exit 1; }
 
 # The three trees and the test programs are made side by side: the
 # packages come first, in one apt-get run (apt takes one at a time).
