@@ -8,11 +8,10 @@
 # Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
+# put FILE writes the fixture tree $k (fixture-tree.sh's base).
 k=$TRASH/k
-
-put() {
-	mkdir -p "$(dirname "$k/$1")" && cat >"$k/$1"
-}
+base=$k
+. "$TEST_DIR/lib/fixture-tree.sh"
 
 # fixture: the tree as it is before every rename
 fixture() {

@@ -14,11 +14,10 @@
 cscan() {
 	"$O/bin/cscan" "$@"
 }
+# put FILE writes the fixture tree $k (fixture-tree.sh's base).
 k=$TRASH/k
-
-put() {
-	mkdir -p "$(dirname "$k/$1")" && cat >"$k/$1"
-}
+base=$k
+. "$TEST_DIR/lib/fixture-tree.sh"
 
 fixture() {
 	rm -rf "$k"
