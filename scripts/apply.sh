@@ -3,9 +3,9 @@
 #
 #   apply.sh [--scratch]
 #
-# The steps run one after another in a scratch git worktree of KDIR's HEAD
-# under $O/apply/tree, each committed there, so a failing step is reset
-# without touching anything of the user's. The per-step patches land in
+# The steps run one after another in O's scratch git worktree of KDIR,
+# $O/scratch, at KDIR's HEAD, each committed there, so a failing step is
+# reset without touching anything of the user's. The per-step patches land in
 # $O/apply/NN-STEP.patch; unless --scratch is given, their sum is then
 # applied to KDIR's working tree in one "git apply", after checking that
 # KDIR is clean. That write is all or nothing: every path it touches is
@@ -44,12 +44,12 @@ if migration_done "$KDIR"; then
 fi
 
 out=$O/apply
-tree=$out/tree
+tree=$O/scratch
 mkdir -p "$out" || die "cannot create $out"
 rm -f "$out"/*.patch
 
 base=$(git -C "$KDIR" rev-parse HEAD)
-worktree_at "$tree" "$base"
+scratch_worktree "$base"
 
 # Commits in the scratch tree are ours: fixed identity, no user hooks.
 commit() {

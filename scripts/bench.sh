@@ -33,10 +33,11 @@ runs=${RUNS:-3}
 case $runs in '' | *[!0-9]* | 0) die "RUNS=$runs: pass a number of runs, 1 or more" ;; esac
 absolute_o
 require_kdir "${KDIR:-}"
+lock_runs bench
 [ -x "$O/bin/cscan" ] || die "$O/bin/cscan not built; run 'make tools'"
 [ -x /usr/bin/time ] || die "/usr/bin/time not found; install the Debian package time ('make deps')"
 bench=$O/bench
-tree=$bench/tree
+tree=$O/scratch
 mkdir -p "$bench" || die "cannot create $bench"
 make_work_dir
 
@@ -85,7 +86,7 @@ ratio() {
 KDIR=$(cd "$KDIR" && pwd) && export KDIR
 # The steps run every time: a replay from the step cache is not what is timed.
 CACHE=0 && export CACHE
-worktree_at "$tree" "$(git -C "$KDIR" rev-parse HEAD)" 2>/dev/null
+scratch_worktree "$(git -C "$KDIR" rev-parse HEAD)" 2>/dev/null
 
 # The steps: BENCH, else each migration's first step with a semantic patch.
 if [ -n "${BENCH:-}" ]; then

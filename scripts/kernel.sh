@@ -29,11 +29,15 @@ lock_file 9 "$dest.lock" "make kernel" "$dest"
 # Extract beside the destination and rename at the end, so an interrupted
 # run never leaves a half-made tree where the next run would reuse it.
 tmp="$dest.tmp.$$"
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp" "$tmp.list"' EXIT
 trap 'exit 2' INT TERM HUP
 mkdir -p "$tmp"
 info "extracting $tarball into $dest"
-tar -xf "$tarball" -C "$tmp" --strip-components=1 || die "cannot extract $tarball"
+# The names tar lists as it extracts are counted (directories end in "/"):
+# the baseline must track that many files.
+tar -xvf "$tarball" -C "$tmp" --strip-components=1 >"$tmp.list" || die "cannot extract $tarball"
+files=$(grep -vc '/$' "$tmp.list")
+rm -f "$tmp.list"
 
 # The Debian tarball's .gitignore ends with a packaging stanza ("/*",
 # "!/debian/") that ignores every top-level path: with it, git add tracks
@@ -63,6 +67,10 @@ date=$(date -u -r "$tarball" +%Y-%m-%dT%H:%M:%SZ)
 
 untracked=$(git -C "$tmp" status --porcelain --ignored | head -n 3)
 [ -z "$untracked" ] || die "baseline left files out of git: $untracked"
+tracked=$(git -C "$tmp" ls-files | wc -l)
+[ "$tracked" -eq "$files" ] || die "the baseline tracks $tracked files, the tarball has $files; report it with the tarball's name"
+# Kept for make test, which checks the tree against it.
+echo "$files" >"$tmp/.git/api-migrate-tarball-files" || die "cannot write $tmp/.git/api-migrate-tarball-files"
 mv "$tmp" "$dest" || die "cannot move $tmp to $dest"
 trap - EXIT
 info "$dest: Linux $version, baseline $(git -C "$dest" rev-parse --short HEAD)"

@@ -3,8 +3,8 @@
 #
 #   series.sh
 #
-# The steps run as make apply runs them (scripts/lib/steps.sh), in a git
-# worktree of KDIR at BASE under $O/series-tree, and each is committed there
+# The steps run as make apply runs them (scripts/lib/steps.sh), in O's
+# scratch worktree of KDIR, $O/scratch, at BASE, and each is committed there
 # with the message its spec names (series-message.sh); a step whose spec
 # says "commits: per-subsystem" becomes one commit per subsystem
 # (series-subsystems.sh). series-b4.sh then makes them a b4-prep series on
@@ -56,7 +56,7 @@ git check-ref-format --branch "$BRANCH" >/dev/null 2>&1 ||
 base=$(git -C "$KDIR" rev-parse --verify -q "${BASE:-HEAD}^{commit}") ||
 	die "BASE=${BASE:-HEAD} is not a commit of KDIR=$KDIR; pass BASE=<commit>"
 out=$O/series
-tree=$O/series-tree
+tree=$O/scratch
 # $tree has BRANCH checked out only while series-b4.sh runs.
 checked_out=$(git -C "$KDIR" worktree list --porcelain |
 	awk -v ref="branch refs/heads/$BRANCH" -v tree="$tree" '/^worktree / { wt = substr($0, 10) } $0 == ref && wt != tree { print wt }')
@@ -102,7 +102,7 @@ series_id=$("$TOOLKIT/scripts/series-guard.sh") || exit 2
 make_work_dir
 
 # Always detached: BRANCH only moves at the end.
-worktree_at "$tree" "$base"
+scratch_worktree "$base"
 for f in scripts/checkpatch.pl scripts/get_maintainer.pl MAINTAINERS; do
 	[ -f "$tree/$f" ] || die "BASE=${BASE:-HEAD} has no $f; the series needs a kernel tree that has it"
 done

@@ -92,7 +92,7 @@ test_expect_success 'applied to KDIR: the three files as the step left them' '
 '
 
 test_expect_success 'KDIR now dirty, the scratch tree there: refused, exit 2, nothing changed' '
-	test -e "$TRASH/o/apply/tree/.git" &&
+	test -e "$TRASH/o/scratch/.git" &&
 	(cd "$kdir" && cat mm/one.c mm/fresh.c) >"$TRASH/before" &&
 	expect_exit 2 apply STEPS=listed "$tk/scripts/apply.sh" &&
 	cat >"$TRASH/want" <<-EOF &&

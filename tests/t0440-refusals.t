@@ -93,4 +93,13 @@ else
 	echo "# SKIP dubious ownership: needs root, to give the tree to another user"
 fi
 
+# make test's own refusal: a disk with less room than a first run writes.
+test_expect_success 'make test on a disk too small: exit 2, one line with the sizes and the fix' '
+	expect_exit 2 "$TOOLKIT/tests/lib/free-space.sh" "$TRASH/o" 1000000 >"$TRASH/out" 2>"$TRASH/err" &&
+	test ! -s "$TRASH/out" &&
+	test "$(wc -l <"$TRASH/err")" -eq 1 &&
+	grep -qx "free-space.sh: error: make test needs about 1000000 GB free for its first run, $TRASH/o has [0-9]* GB; free some (make clean O=... removes an old O) or pass O= on a larger disk" "$TRASH/err" &&
+	"$TOOLKIT/tests/lib/free-space.sh" "$TRASH/o" 0
+'
+
 test_done

@@ -56,7 +56,7 @@ for op in "rebase:rebase-merge" "rebase or git am:rebase-apply" "merge:MERGE_HEA
 		test \$rc -eq 0 &&
 		echo 'apply.sh: error: KDIR=$kdir is in the middle of a $what; finish or abort it first (git status says how)' >'$TRASH/want' &&
 		test_cmp '$TRASH/want' '$TRASH/err' &&
-		test ! -e '$TRASH/o/apply/tree'
+		test ! -e '$TRASH/o/scratch'
 	"
 done
 
@@ -99,8 +99,8 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$TRASH/small" && mount -t tmpfs -o size=30m t
 		} &&
 		test $rc -eq 0 &&
 		test "$(wc -l <"$TRASH/err")" -eq 1 &&
-		grep -qx "apply.sh: error: not enough disk space for a worktree of KDIR at $TRASH/small/o/apply/tree: it needs about 4[0-9] MB, $TRASH/small/o/apply has [0-9]* MB free; free some (make clean O=... removes an old O) or pass another O=" "$TRASH/err" &&
-		test ! -e "$TRASH/small/o/apply/tree" &&
+		grep -qx "apply.sh: error: not enough disk space for a worktree of KDIR at $TRASH/small/o/scratch: it needs about 4[0-9] MB, $TRASH/small/o has [0-9]* MB free; free some (make clean O=... removes an old O) or pass another O=" "$TRASH/err" &&
+		test ! -e "$TRASH/small/o/scratch" &&
 		test -z "$(git -C "$kdir" worktree prune -n -v)"
 	'
 	umount "$TRASH/small"

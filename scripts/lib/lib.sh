@@ -225,6 +225,14 @@ worktree_at() {
 		die "cannot check out $2 in the worktree $1"
 }
 
+# scratch_worktree REV: $O/scratch, the one scratch worktree of KDIR per O,
+# checked out at REV. make apply, make series and make bench run the steps
+# and commit there in turn (each holds O's lock): a kernel checkout is
+# gigabytes, and resetting one takes far less time than making another.
+scratch_worktree() {
+	worktree_at "$O/scratch" "$1"
+}
+
 # require_space_for_checkout DIR COMMIT [REPO]: DIR's file system has room
 # for a checkout of COMMIT of REPO (default KDIR): its files' sizes, and a
 # tenth more for git's index and the blocks files round up to. Else an
