@@ -1,8 +1,9 @@
 #!/bin/sh
-# make check: the leak and api checks and the allmodconfig build of REV,
-# its warnings compared with BASE's, in a git worktree of KDIR under
-# $O/check/ (KDIR's checkout is never touched; the worktree and the build
-# directories are kept between runs).
+# make check: the checks (check/plugins.sh: a folder each under check/;
+# today the leak and api scans, checkpatch on the patches of BASE..REV, and
+# the allmodconfig build of REV, its warnings compared with BASE's), in a
+# git worktree of KDIR under $O/check/ (KDIR's checkout is never touched;
+# the worktree and the build directories are kept between runs).
 #
 # Environment: KDIR, O, J, V, CC, FULL=1 (build the whole tree, not only the
 # affected objects), MIGRATION, REV (default: the head of the series branch
@@ -19,12 +20,15 @@
 # leaves off) is named in the summary; when objects fail, the changed files
 # they all include are named first (check/causes.sh).
 #
-# Exit: 0 clean; 1 leaks, api errors, a failed object or a new warning;
-# 2 usage or environment errors. The summary at the end says which.
+# Exit: 0 clean; 1 a check found something (leaks, api errors, a checkpatch
+# error or warning, a failed object or a new warning); 2 usage or
+# environment errors. The summary at the end says which.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
 # shellcheck source=scripts/lib/spec.sh
 . "$TOOLKIT/scripts/lib/spec.sh"
+# shellcheck source=check/plugins.sh
+. "$TOOLKIT/check/plugins.sh"
 
 absolute_o
 require_kdir "${KDIR:-}"
@@ -70,38 +74,49 @@ kbuild=$O/check/kbuild/$id
 worktree_at "$tree" "$rev"
 info "REV $(short "$rev") against BASE $(short "$base") in $tree" >&2
 
-# Leaks and api on REV's tree.
-"$check/scan.sh" leaks "$tree" >"$top/leaks.out" 2>&1
-leaks=$?
-"$check/scan.sh" api "$tree" >"$top/api.out" 2>&1
-api=$?
-cat "$top/leaks.out" "$top/api.out"
-[ $leaks -le 1 ] && [ $api -le 1 ] || die "the leak or api check could not run (see above)"
+# Each check in turn, its progress shown as it goes. One that cannot run
+# has said why on stderr, in its own line: the run ends there, exit 2.
+export CHECK_MODE=head CHECK_BUILD_TREE="$tree" CHECK_KBUILD="$kbuild" CHECK_CACHE="$O/check/cache"
+checks=$(check_names)
+for c in $checks; do
+	"$check/run-check.sh" --live "$c" "$tree" "$base" "$rev" "$top" || exit 2
+	[ "$(cat "$top/$c.rc")" -le 1 ] || exit 2
+done
 
-# The builds of what the change affects, at BASE and at REV.
-"$check/builds.sh" "$tree" "$kbuild" "$O/check/cache" "$base" "$rev" "$top/builds"
-[ $? -le 1 ] || exit 2
-
-# The summary table: one row per check, then the verdict naming the kinds
-# of failure.
+# The summary table: the rows of each check, then the verdict naming the
+# kinds of failure.
 failures=
 failed() { failures="$failures${failures:+,} $1"; }
-findings() { grep '^[^: ]*:[0-9]*:[0-9]*: error: ' "$1"; }
-errfiles() { findings "$1" | sed 's/:.*//' | sort -u | tr '\n' ' ' | sed 's/ $//'; }
+# failed_row FILE: "N error(s) in FILES" of FILE's compiler-style errors,
+# else likewise of its warnings (a checkpatch warning fails too).
+failed_row() {
+	for _sev in error warning; do
+		grep "^[^: ]*:[0-9]*:[0-9]*: $_sev: " "$1" >"$top/findings" || continue
+		printf '%d %s(s) in %s' "$(wc -l <"$top/findings")" "$_sev" \
+			"$(sed 's/:.*//' "$top/findings" | sort -u | tr '\n' ' ' | sed 's/ $//')"
+		return
+	done
+	echo "see $1"
+}
 echo
 echo "make check: REV $(short "$rev") against BASE $(short "$base")"
-for c in leaks api; do
-	rc=$leaks
-	[ "$c" = leaks ] || rc=$api
-	if [ "$rc" -eq 0 ]; then
+for c in $checks; do
+	if [ -f "$top/$c/summary" ]; then
+		cat "$top/$c/summary"
+	elif [ -f "$top/$c.skip" ]; then
+		summary_row "$c" "skipped: $(cat "$top/$c.skip")"
+	elif [ "$(cat "$top/$c.rc")" -eq 0 ]; then
 		summary_row "$c" ok
 	else
-		summary_row "$c" "FAILED: $(findings "$top/$c.out" | wc -l) error(s) in $(errfiles "$top/$c.out")"
+		summary_row "$c" "FAILED: $(failed_row "$top/$c.out")"
+	fi
+	[ "$(cat "$top/$c.rc")" -eq 1 ] || continue
+	if [ -s "$top/$c/failures" ]; then
+		while read -r kind; do failed "$kind"; done <"$top/$c/failures"
+	else
 		failed "$c"
 	fi
 done
-cat "$top/builds/summary"
-while read -r kind; do failed "$kind"; done <"$top/builds/failures"
 if [ -n "$failures" ]; then
 	echo "make check: FAILED:$failures"
 	exit 1

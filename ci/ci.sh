@@ -6,12 +6,13 @@
 # default: the series branch $BRANCH, api-migrate/MIGRATION, from its
 # merge-base with KDIR's HEAD), BRANCH.
 #
-# For each commit, four checks, run at once by GNU parallel: leaks and api
-# (the C scanner on the commit's tree; the errors it adds to its parent's
-# fail), checkpatch (the tree's
-# scripts/checkpatch.pl on the commit's format-patch; a warning fails too),
-# and build (check/builds.sh: the objects the commit affects, built at it,
-# their warnings compared with its parent's). The commit's tree is a
+# For each commit, make check's checks (check/plugins.sh: a folder each
+# under check/), run at once by GNU parallel (check/run-check.sh):
+# today leaks and api (the C scanner on the commit's tree; the errors it
+# adds to its parent's fail), checkpatch (the tree's scripts/checkpatch.pl
+# on the commit's format-patch; a warning fails too), and build
+# (check/builds.sh: the objects the commit affects, built at it, their
+# warnings compared with its parent's). The commit's tree is a
 # worktree of KDIR under $O/ci/; the builds happen in make check's worktree
 # and build directories under $O/check/, so Kbuild only recompiles what each
 # commit changed. KDIR's checkout is never touched.
@@ -30,6 +31,8 @@
 . "$(dirname "$0")/../scripts/lib/ci-result.sh"
 # shellcheck source=scripts/lib/b4.sh
 . "$TOOLKIT/scripts/lib/b4.sh"
+# shellcheck source=check/plugins.sh
+. "$TOOLKIT/check/plugins.sh"
 
 absolute_o
 require_kdir "${KDIR:-}"
@@ -37,7 +40,7 @@ require_cmd git git
 require_cmd parallel parallel
 lock_runs ci
 require_kbuild_path "$KDIR"
-checks="leaks api checkpatch build"
+checks=$(check_names)
 git_k() { git -C "$KDIR" "$@"; }
 
 # RANGE: A..B, two dots; either end may be any commit-ish.
@@ -94,22 +97,26 @@ if [ -e "$build/.git" ]; then
 else
 	worktree_at "$build" "$(head -n 1 "$top/list")"
 fi
-export CI_SCAN="$scan" CI_SCANS="$scans" CI_BUILD="$build" CI_KBUILD="$O/check/kbuild/$id" CI_CACHE="$O/check/cache"
+export CHECK_MODE=commit CHECK_SCANS="$scans" CHECK_BUILD_TREE="$build" CHECK_KBUILD="$O/check/kbuild/$id" CHECK_CACHE="$O/check/cache"
 
-# scanned COMMIT: the leak and api findings of COMMIT (a parent outside the
-# range) in $scans, for the checks of its child to compare with.
+# scanned COMMIT: the findings of COMMIT's tree (a parent outside the
+# range) in $scans, by each check that compares with its parent's tree
+# ("Parent-tree: yes"), for the checks of its child.
 scanned() {
 	[ -n "$1" ] || return 0
-	[ ! -f "$scans/$1.leaks" ] || [ ! -f "$scans/$1.api" ] || return 0
-	worktree_at "$scan" "$1"
-	for check in leaks api; do
-		"$TOOLKIT/check/scan.sh" "$check" "$scan" >"$scans/$1.$check" 2>&1
-		[ $? -le 1 ] || { cat "$scans/$1.$check" >&2; die "the $check check could not run on $1"; }
-	done
+	check_list Parent-tree >"$top/parent-checks"
+	while read -r name folder; do
+		[ -f "$scans/$1.$name" ] && continue
+		[ "$(git -C "$scan" rev-parse HEAD 2>/dev/null)" = "$1" ] || worktree_at "$scan" "$1"
+		mkdir -p "$top/parent/$name" || die "cannot create $top/parent/$name"
+		CHECK_NAME=$name CHECK_MODE=head "$TOOLKIT/check/$folder/run" "$scan" "" "$1" "$top/parent/$name" \
+			>"$scans/$1.$name" 2>&1 </dev/null
+		[ $? -le 1 ] || { cat "$scans/$1.$name" >&2; die "the $name check could not run on $1"; }
+	done <"$top/parent-checks"
 }
 
 echo "TAP version 13"
-echo "1..$((total * 4))"
+echo "1..$((total * $(echo "$checks" | wc -w)))"
 n=0
 point=0
 while read -r commit; do
@@ -122,14 +129,12 @@ while read -r commit; do
 	name="$(cat "$dir/short") $(cat "$dir/subject")"
 	printf '%s: [%d/%d] %s\n' "$prog" "$n" "$total" "$name" >&2
 	parent=$(git_k rev-parse --verify -q "$commit^") || parent=
-	: >"$dir/patch"
-	[ -z "$parent" ] || git_k format-patch -1 --stdout "$commit" >"$dir/patch" ||
-		die "git format-patch failed on $name"
 	scanned "$parent"
 	worktree_at "$scan" "$commit"
-	# Four jobs, whatever J is: the build uses J compile jobs itself. -q
-	# keeps an empty PARENT (a root commit) an argument of its own.
-	parallel -q -j 4 "$TOOLKIT/ci/ci-check.sh" {} "$commit" "$parent" "$dir" ::: $checks </dev/null ||
+	# A job per check, whatever J is: the build uses J compile jobs itself.
+	# -q keeps an empty PARENT (a root commit) an argument of its own.
+	# shellcheck disable=SC2086
+	parallel -q -j 0 "$TOOLKIT/check/run-check.sh" {} "$scan" "$parent" "$commit" "$dir" ::: $checks </dev/null ||
 		die "GNU parallel could not run the checks of $name"
 	for check in $checks; do
 		point=$((point + 1))

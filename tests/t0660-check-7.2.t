@@ -21,10 +21,13 @@ test_require KERNEL
 use_scratch_clone
 baseline=$(git -C "$kdir" rev-parse HEAD)
 co=$o
+# commit SUBJECT: every change, committed as a patch checkpatch accepts
+# (make check runs it too), signed off, with a body.
 commit() {
 	git -C "$kdir" add -A &&
 	GIT_AUTHOR_DATE=2024-01-01T00:00:00Z GIT_COMMITTER_DATE=2024-01-01T00:00:00Z \
-		git -C "$kdir" -c user.name=t -c user.email=t@t commit -qm "$1"
+		git -C "$kdir" -c user.name="Check Tester" -c user.email=check@example.org commit -q -s \
+		-m "$1" -m "A test of make check and make ci."
 }
 # check [VAR=VALUE...]: check.sh on the scratch tree; stdout in $TRASH/out,
 # stderr in $TRASH/err, exit status in $TRASH/rc.
@@ -49,6 +52,7 @@ test_expect_success 'make check passes on the migrated tree (BASE: its parent, t
 	tail -n 1 "$TRASH/out" | grep -x "make check: ok" &&
 	summary | grep -E "^  leaks +ok$" &&
 	summary | grep -E "^  api +ok$" &&
+	summary | grep -E "^  checkpatch +ok$" &&
 	summary | grep -E "^  build x86_64 +ok: [0-9]+ object\(s\)$" &&
 	summary | grep -E "^  warnings x86_64 +ok: none new$" &&
 	! summary | grep "no cross compiler"
@@ -123,6 +127,22 @@ test_expect_success 'make check fails with make'"'"'s status on a finding; BASE 
 	! grep "building BASE" "$TRASH/out"
 '
 
+# (d) A comment in the driver that ends in a space: the build passes,
+# checkpatch (which make check runs on the patches of BASE..REV) fails,
+# and the verdict says so.
+test_expect_success '(d) trailing whitespace: checkpatch fails, the patch named' '
+	git -C "$kdir" reset -q --hard "$migrated" &&
+	sed -i "1a /* A comment of t0660. */ " "$kdir/$driver" &&
+	commit "platform/x86: toshiba_haps: A comment" &&
+	check &&
+	test "$(cat "$TRASH/rc")" -eq 1 &&
+	patch="$co/check/$(basename "$kdir")/checkpatch/patches/0001-platform-x86-toshiba_haps-A-comment.patch" &&
+	grep -x "$patch:[0-9]*:1: error: trailing whitespace \[TRAILING_WHITESPACE\]" "$TRASH/out" &&
+	summary | grep -xF "  checkpatch             FAILED: 1 error(s) in $patch" &&
+	summary | grep -E "^  build x86_64 +ok: 1 object\(s\)$" &&
+	tail -n 1 "$TRASH/out" | grep -x "make check: FAILED: checkpatch"
+'
+
 # (b) An unclosed parameter list at the end of mm/page_alloc.h: every mm/
 # file that includes it fails, with errors in its own text and in the
 # headers it includes next, none in mm/page_alloc.h; the header is named
@@ -132,10 +152,7 @@ test_expect_success '(b) an unclosed parameter list in mm/page_alloc.h: the head
 	git -C "$kdir" reset -q --hard "$migrated" &&
 	sed -i "s/^#endif.*__MM_PAGE_ALLOC_H.*/int page_alloc_broken(int order,\\n&/" "$kdir/mm/page_alloc.h" &&
 	grep -q "^int page_alloc_broken(int order,$" "$kdir/mm/page_alloc.h" &&
-	git -C "$kdir" add -A &&
-	GIT_AUTHOR_DATE=2024-01-01T00:00:00Z GIT_COMMITTER_DATE=2024-01-01T00:00:00Z \
-		git -C "$kdir" -c user.name="Check Tester" -c user.email=check@example.org commit -q -s \
-		-m "mm: Declare page_alloc_broken()" -m "A test of make check and make ci." &&
+	commit "mm: Declare page_alloc_broken()" &&
 	n=$(git -C "$kdir" grep -l "^#include \"page_alloc.h\"" -- "mm/*.c" | wc -l) &&
 	test "$n" -ge 2 &&
 	echo "$n" >"$TRASH/n" &&

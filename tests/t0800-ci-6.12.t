@@ -130,7 +130,7 @@ test_expect_success 'make ci fails (exit 1: findings) at exactly the broken comm
 
 test_expect_success 'the checkpatch error is named under its commit, in the patch' '
 	sed -n "/^not ok 15 /,/^ok 16 /p" "$TRASH/out" >"$TRASH/cp" &&
-	grep -x "# $o/ci/$(basename "$kdir")/commits/0004/patch:[0-9]*:1: error: trailing whitespace \[TRAILING_WHITESPACE\]" "$TRASH/cp"
+	grep -x "# $o/ci/$(basename "$kdir")/commits/0004/checkpatch/patch:[0-9]*:1: error: trailing whitespace \[TRAILING_WHITESPACE\]" "$TRASH/cp"
 '
 
 test_expect_success 'the JUnit XML names the two failures under their commits' '

@@ -6,7 +6,7 @@
 
 ci=$TOOLKIT/ci
 checks="leaks api checkpatch build"
-# result DIR N SHORT SUBJECT RC... : a commit's results as ci-check.sh
+# result DIR N SHORT SUBJECT RC... : a commit's results as run-check.sh
 # leaves them; an RC of "skip" is a check that did not apply.
 result() {
 	d=$TRASH/$1/$(printf %04d "$2")

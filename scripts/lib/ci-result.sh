@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# The result of one check of one commit, as ci/ci-check.sh left it in the
+# The result of one check of one commit, as check/run-check.sh left it in the
 # commit's directory (sourced by ci/summary.sh and ci/junit.sh).
 
 # result DIR CHECK: ok, skip, FAILED (findings) or ERROR (it could not run).
