@@ -74,4 +74,44 @@ test_expect_success 'an unknown check: exit 2, the known ones named' '
 	test_cmp "$TRASH/want" "$TRASH/err"
 '
 
+# The checkpatch check on a tiny git tree whose checkpatch.pl counts its
+# runs and finds a trailing space in the added lines of a new file.
+kt=$TRASH/kt
+mkdir -p "$kt/scripts" && : >"$kt/MAINTAINERS" &&
+cat >"$kt/scripts/checkpatch.pl" <<'PL' &&
+my $f = $ARGV[-1];
+open(my $c, ">>", $ENV{T0615_RUNS}) or die; print $c "run\n"; close($c);
+open(my $p, "<", $f) or die; my @l = <$p>; my $rc = 0;
+exit 0 unless grep { /^new file mode/ } @l;
+for my $n (1 .. @l) { if ($l[$n - 1] =~ /^\+int .* $/) { print "$f:$n: ERROR:TRAILING_WHITESPACE: trailing whitespace\n"; $rc = 1; } }
+exit $rc;
+PL
+git -C "$kt" init -q && git -C "$kt" add -A && git -C "$kt" -c user.name=t -c user.email=t@t commit -qm base &&
+printf 'int x; \n' >"$kt/x.c" && git -C "$kt" add -A &&
+git -C "$kt" -c user.name=t -c user.email=t@t commit -qm "x: add" || exit 1
+T0615_RUNS=$TRASH/runs && export T0615_RUNS
+# checkpatch DIR: the check in make ci's mode, of the tiny tree's HEAD
+# against its parent, its files in DIR; stdout in DIR.out, stderr DIR.err.
+checkpatch() {
+	mkdir -p "$1" &&
+	env CHECK_NAME=checkpatch CHECK_MODE=commit CHECK_CACHE="$TRASH/cache" \
+		"$TOOLKIT/check/checkpatch/run" "$kt" "$(git -C "$kt" rev-parse HEAD^)" \
+		"$(git -C "$kt" rev-parse HEAD)" "$1" >"$1.out" 2>"$1.err"
+}
+
+test_expect_success 'checkpatch: the finding in the commit'"'"'s patch, exit 1' '
+	expect_exit 1 checkpatch "$TRASH/c1" &&
+	grep -x "$TRASH/c1/patch:[0-9]*:1: error: trailing whitespace \[TRAILING_WHITESPACE\]" "$TRASH/c1.out" &&
+	test -s "$TRASH/runs"
+'
+
+test_expect_success 'the same commit again, elsewhere: from the cache, with its own paths, checkpatch.pl not run' '
+	: >"$TRASH/runs" &&
+	expect_exit 1 checkpatch "$TRASH/c2" &&
+	sed "s|$TRASH/c1/|$TRASH/c2/|" "$TRASH/c1.out" >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/c2.out" &&
+	test ! -s "$TRASH/runs" &&
+	grep -q "^run: checkpatch.pl.s findings from $TRASH/cache/checkpatch-" "$TRASH/c2.err"
+'
+
 test_done
