@@ -1,6 +1,8 @@
 # checkpatch.pl's --terse --show-types output over patches and parts of
-# patches (scripts/checkpatch-parts.sh) made what one run on each whole
-# patch prints: its findings, "PATCH:LINE: LEVEL:TYPE: MESSAGE", in order.
+# patches (scripts/checkpatch-parts.sh), or patches cut down to some of
+# their files (scripts/series-checkpatch.sh), made what one run on each
+# whole patch prints: its findings, "PATCH:LINE: LEVEL:TYPE: MESSAGE", in
+# order (of a cut patch, those on the lines it keeps).
 #
 #   awk -v parts=PREFIX -f checkpatch-join.awk PATCHES MAP OUTPUT
 #

@@ -1,7 +1,9 @@
 # Split a git patch into N parts of about equal length, cut only where a
-# file's diff starts, for checkpatch.pl runs side by side:
+# file's diff starts, for checkpatch.pl runs side by side, or cut it down
+# to some of its files' diffs:
 #
 #   awk -v n=N -v total=LINES -v out=PREFIX [-v map=MAP] -f patch-split.awk PATCH
+#   awk -v n=1 -v keep=LINES -v out=PREFIX -v map=MAP -f patch-split.awk PATCH
 #
 # writes PREFIX.1 .. PREFIX.K (K <= N; fewer when the patch has fewer files).
 #
@@ -17,17 +19,36 @@
 # with the "diff --git" line of the file before it (checkpatch compares a
 # file with the one before it: DT_SPLIT_BINDING_PATCH). Only the first
 # part's message and the last part's trailer are mapped.
-BEGIN { part = 1; hunk_old = hunk_new = 0; files = 0 }
+#
+# With keep=LINES, a file of PATCH's line numbers, one a line, the one part
+# PREFIX.1 is PATCH with only the diffs of the files that hold one of those
+# lines, or add the text of one of them that removes a line (the line
+# moved there), or, when none does, of its last file (the checks at the end
+# of a patch want a diff); each kept file after a left-out one comes after
+# a copy of the "diff --git" line of the file before it, as a part does.
+# Prints "KEPT FILES": how many files it keeps, and of how many.
+BEGIN {
+	part = 1; hunk_old = hunk_new = 0; files = 0
+	if (keep != "") {
+		while ((getline at < keep) > 0) wanted[at + 0] = 1
+		close(keep)
+		at = 0
+		while ((getline line < ARGV[1]) > 0)
+			if (((++at) in wanted) && line ~ /^-/) moved[substr(line, 2)] = 1
+		close(ARGV[1])
+	}
+}
 # A line inside a hunk: counted off the hunk's lengths.
 hunk_old > 0 || hunk_new > 0 {
 	if (/^ / || $0 == "") { hunk_old--; hunk_new-- }
 	else if (/^-/) hunk_old--
-	else if (/^\+/) hunk_new--
+	else if (/^\+/) { hunk_new--; if (keep != "" && (substr($0, 2) in moved)) kept = 1 }
 	emit($0, NR)
 	next
 }
 /^diff --git / {
 	flush()
+	if (keep != "") end_file()
 	if (files && part < n && NR - 1 >= part * total / n) {
 		close(file)
 		part++
@@ -38,6 +59,7 @@ hunk_old > 0 || hunk_new > 0 {
 	}
 	files++
 	# checkpatch compares a file with the one before it but MAINTAINERS.
+	before = last_diff
 	if ($0 !~ / b\/MAINTAINERS$/) last_diff = $0
 	emit($0, NR)
 	next
@@ -58,6 +80,12 @@ hunk_old > 0 || hunk_new > 0 {
 /^\\/ && !nheld { emit($0, NR); next }
 { held[++nheld] = $0; held_at[nheld] = NR }
 END {
+	if (keep != "") {
+		if (!nkept) kept = 1
+		end_file()
+		trailer = 1
+		print nkept, files
+	}
 	if (map == "" || part == 1) { flush(); exit }
 	# The trailer's copies end the other parts: a "-- " when it has none,
 	# where their end-of-patch findings fall on a line mapped to nothing.
@@ -72,8 +100,19 @@ END {
 	flush()
 }
 
-# emit LINE AT: LINE into the current part, as PATCH's line AT (0: a copy).
+# emit LINE AT: LINE into the current part, as PATCH's line AT (0: a copy);
+# with keep=, a file's line waits for the file's end (end_file).
 function emit(line, at) {
+	if (keep != "" && files && !trailer) {
+		cut[++ncut] = line
+		cut_at[ncut] = at
+		if (at in wanted) kept = 1
+		return
+	}
+	put(line, at)
+}
+
+function put(line, at) {
 	file = out "." part
 	print line > file
 	lines[part]++
@@ -83,4 +122,16 @@ function emit(line, at) {
 function flush(    i) {
 	for (i = 1; i <= nheld; i++) emit(held[i], held_at[i])
 	nheld = 0
+}
+
+# end_file: the file's lines into the part when it is kept, after a copy of
+# the file before it when that one was left out.
+function end_file(    i) {
+	if (kept) {
+		if (left_out && before != "") put(before, 0)
+		for (i = 1; i <= ncut; i++) put(cut[i], cut_at[i])
+		nkept++
+	}
+	left_out = ncut && !kept
+	ncut = kept = 0
 }

@@ -37,23 +37,42 @@ awk 'match($0, /:[0-9]+: (ERROR|WARNING|CHECK):[A-Za-z0-9_]+: /) {
 # A finding on a line the patch changes that checkpatch makes on the line it
 # replaces too is the old line's (a renamed call in a file indented with
 # spaces, a file MAINTAINERS marks obsolete): a note, not counted.
-# checkpatch on each reversed patch with findings says.
+# checkpatch on each reversed patch with findings says: on the reversed
+# diffs of the files with errors or warnings (and of those whose removed
+# lines they may have moved), with the patch's message and trailer, cut
+# out as checkpatch-parts.sh cuts its parts (scripts/patch-split.awk), its
+# findings mapped back to the reversed patch's lines
+# (scripts/checkpatch-join.awk): the time follows the files with findings,
+# not the size of the patch.
 for p in "$@"; do
 	grep -F "$p:" "$work/findings" | grep -q ':1: \(error\|warning\): ' &&
 		printf '%s\n' "$p"
 done >"$work/found-in"
 if [ -s "$work/found-in" ]; then
 	i=0
+	: >"$work/cut-map"
 	while IFS= read -r p; do
 		i=$((i + 1))
 		awk -f "$TOOLKIT/scripts/patch-reverse.awk" "$p" >"$work/reversed.$i.patch" ||
 			die "cannot reverse $p in $work"
-		printf '%s\n' "$work/reversed.$i.patch"
-	done <"$work/found-in" >"$work/reversed"
+		P=$p awk 'index($0, ENVIRON["P"] ":") == 1 {
+			split(substr($0, length(ENVIRON["P"]) + 2), f, ":")
+			if (f[3] ~ /^ (error|warning)$/) print f[1]
+		}' "$work/findings" >"$work/lines.$i" &&
+		kept=$(awk -v n=1 -v keep="$work/lines.$i" -v out="$work/cut$i" -v map="$work/cut-map.$i" \
+			-f "$TOOLKIT/scripts/patch-split.awk" "$work/reversed.$i.patch") &&
+		sed "s/^/$i /" "$work/cut-map.$i" >>"$work/cut-map" || die "cannot cut the reversed $p in $work"
+		verbose "$p: checkpatch.pl on the reversed diffs of ${kept% *} of ${kept#* } file(s)"
+		printf '%s\n' "$work/reversed.$i.patch" >>"$work/reversed"
+		printf '%s\n' "$work/cut$i.1" >>"$work/cuts"
+	done <"$work/found-in"
 	# shellcheck disable=SC2046
 	(set -f && IFS='
-' && exec "$TOOLKIT/scripts/checkpatch-parts.sh" "$tree" $(cat "$work/reversed")) >"$work/reversed.out" ||
+' && exec "$TOOLKIT/scripts/checkpatch-parts.sh" "$tree" $(cat "$work/cuts")) >"$work/cuts.out" ||
 		die "checkpatch.pl on the reversed patches failed"
+	awk -v parts="$work/cut" -f "$TOOLKIT/scripts/checkpatch-join.awk" \
+		"$work/reversed" "$work/cut-map" "$work/cuts.out" >"$work/reversed.out" ||
+		die "cannot map the reversed patches' findings back in $work"
 	i=0
 	while IFS= read -r p; do
 		i=$((i + 1))

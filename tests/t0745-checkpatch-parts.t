@@ -5,7 +5,10 @@
 # summary. The fixture patch has findings in its message (a long line), at
 # its end (no Signed-off-by of its author), in a later file, and the ones
 # checkpatch makes once in a whole patch (new files, a CamelCase word, a
-# DT binding header among other files).
+# DT binding header among other files). The run on the reversed patch,
+# which tells a finding the old line had from a new one, gets only the
+# diffs of the files with findings (and of the file a line with one moved
+# from), and gives the same notes.
 # Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
@@ -75,6 +78,79 @@ test_expect_success 'J=2: two parts side by side, the same output' '
 		>"$TRASH/split" 2>"$TRASH/split.err" &&
 	grep -x "checkpatch-parts.sh: $TRASH/ck.patch: checkpatch.pl in 2 parts side by side" "$TRASH/split.err" &&
 	test_cmp "$TRASH/whole" "$TRASH/split"
+'
+
+# The reversed run (what tells a kept finding from a new one) checks only
+# the reversed diffs of the files with findings and of those a line with a
+# finding moved from, with the message and trailer. The fixture: one commit
+# of seven files, renames (kf_b.c's line indented with spaces, kf_f.c's
+# with a new space before the parenthesis) and a function, indented with
+# spaces, moved from kf_d.c to kf_e.h; checkpatch.pl logs the files of each
+# patch it is given.
+isolate_git_config
+kf=$TRASH/kf
+kf_file() {
+	printf '%s\n' "// SPDX-License-Identifier: GPL-2.0" "#include <linux/timer.h>" "" \
+		"static struct timer_list kf_timer;" "" "static void kf_stop(void)" "{" "$2" "}" >"$kf/drivers/misc/kf_$1"
+}
+
+test_expect_success 'a fixture commit of seven files, as git format-patch writes it' '
+	mkdir -p "$kf/drivers/misc" &&
+	git -C "$kf" init -q &&
+	git -C "$kf" config user.name "A Author" &&
+	git -C "$kf" config user.email author@example.org &&
+	for f in a.c c.c d.c f.c g.c; do kf_file $f "	old_stop(&kf_timer);" || exit 1; done &&
+	kf_file b.c "    old_stop(&kf_timer);" &&
+	printf "%s\n" "" "static void kf_gone(void)" "{" "    kf_old_call();" "}" >>"$kf/drivers/misc/kf_d.c" &&
+	printf "%s\n" "/* SPDX-License-Identifier: GPL-2.0 */" "#ifndef KF_E_H" "#define KF_E_H" "" "#endif" \
+		>"$kf/drivers/misc/kf_e.h" &&
+	git -C "$kf" add -A &&
+	git -C "$kf" commit -qm "misc: kf: the fixture" &&
+	sed -i "s/old_stop(/new_stop(/" "$kf"/drivers/misc/kf_[abcg].c &&
+	sed -i "s/old_stop(/new_stop (/" "$kf/drivers/misc/kf_f.c" &&
+	sed -i "10,\$d" "$kf/drivers/misc/kf_d.c" &&
+	printf "%s\n" "/* SPDX-License-Identifier: GPL-2.0 */" "#ifndef KF_E_H" "#define KF_E_H" "" \
+		"static inline void kf_gone(void)" "{" "    kf_old_call();" "}" "" "#endif" >"$kf/drivers/misc/kf_e.h" &&
+	git -C "$kf" commit -qas -m "misc: kf: rename old_stop() and move kf_gone()" \
+		-m "The fixture of the reversed checkpatch run." &&
+	git -C "$kf" format-patch -q -1 --stdout >"$TRASH/kf.patch" &&
+	cat "$TRASH/kf.patch"
+'
+
+test_expect_success 'a tree whose checkpatch.pl logs the files of each patch' '
+	cp -R "$tree" "$TRASH/logged" &&
+	mv "$TRASH/logged/scripts/checkpatch.pl" "$TRASH/logged/scripts/checkpatch.real.pl" &&
+	cat >"$TRASH/logged/scripts/checkpatch.pl" <<-\EOF &&
+	#!/usr/bin/perl
+	# The names on the "+++ " lines of each patch, one line a patch, then checkpatch.pl.
+	open(my $in, "<", $ARGV[-1]) or die;
+	my @files = map { m{^\+\+\+ (\S+)} ? $1 : () } <$in>;
+	open(my $log, ">>", $ENV{CHECKED}) or die;
+	print $log "@files\n";
+	close($log);
+	exec($^X, "scripts/checkpatch.real.pl", @ARGV) or die;
+	EOF
+	chmod +x "$TRASH/logged/scripts/checkpatch.pl"
+'
+
+test_expect_success 'the reversed run gets only the files with findings; a moved line is kept' '
+	expect_exit 1 env J=1 V=1 CHECKED="$TRASH/checked" "$TOOLKIT/scripts/series-checkpatch.sh" \
+		"$TRASH/logged" "$TRASH/kf.patch" >"$TRASH/kf.out" 2>"$TRASH/kf.err" &&
+	cat "$TRASH/kf.out" "$TRASH/kf.err" "$TRASH/checked" &&
+	{
+		echo "b/drivers/misc/kf_a.c b/drivers/misc/kf_b.c b/drivers/misc/kf_c.c b/drivers/misc/kf_d.c b/drivers/misc/kf_e.h b/drivers/misc/kf_f.c b/drivers/misc/kf_g.c" &&
+		echo "b/drivers/misc/kf_b.c b/drivers/misc/kf_d.c b/drivers/misc/kf_e.h b/drivers/misc/kf_f.c"
+	} >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/checked" &&
+	grep -x "series-checkpatch.sh: $TRASH/kf.patch: checkpatch.pl on the reversed diffs of 4 of 7 file(s)" "$TRASH/kf.err" &&
+	at() { grep -n -x -F "$1" "$TRASH/kf.patch" | cut -d: -f1; } &&
+	{
+		echo "$TRASH/kf.patch:$(at "+    new_stop(&kf_timer);"):1: note: please, no spaces at the start of a line [LEADING_SPACE] (as on the line it replaces)" &&
+		echo "$TRASH/kf.patch:$(at "+    kf_old_call();"):1: note: please, no spaces at the start of a line [LEADING_SPACE] (as on the line it replaces)" &&
+		echo "$TRASH/kf.patch:$(at "+	new_stop (&kf_timer);"):1: warning: space prohibited between function name and open parenthesis '"'"'('"'"' [SPACING]" &&
+		echo "series-checkpatch.sh: checkpatch.pl on 1 patch(es): 0 error(s), 1 warning(s)"
+	} >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/kf.out"
 '
 
 test_done
