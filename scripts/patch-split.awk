@@ -24,11 +24,13 @@
 # PREFIX.1 is PATCH with only the diffs of the files that hold one of those
 # lines, or add the text of one of them that removes a line (the line
 # moved there), or, when none does, of its last file (the checks at the end
-# of a patch want a diff); each kept file after a left-out one comes after
-# a copy of the "diff --git" line of the file before it, as a part does.
-# Prints "KEPT FILES": how many files it keeps, and of how many.
+# of a patch want a diff). A kept file comes after a copy of the "diff
+# --git" line of the file before it, as a part does, when checkpatch's
+# comparison with that file (DT binding or not) would say otherwise
+# without it: a copy costs a get_maintainer.pl run. Prints "KEPT FILES":
+# how many files it keeps, and of how many.
 BEGIN {
-	part = 1; hunk_old = hunk_new = 0; files = 0
+	part = 1; hunk_old = hunk_new = 0; files = 0; binding_was = -1
 	if (keep != "") {
 		while ((getline at < keep) > 0) wanted[at + 0] = 1
 		close(keep)
@@ -125,13 +127,25 @@ function flush(    i) {
 }
 
 # end_file: the file's lines into the part when it is kept, after a copy of
-# the file before it when that one was left out.
+# the file before it when checkpatch compares the file with another
+# (binding_was: the last kept file's binding(), -1 before the first).
 function end_file(    i) {
 	if (kept) {
-		if (left_out && before != "") put(before, 0)
+		if (cut[1] !~ / b\/MAINTAINERS$/ && before != "" &&
+		    binding(before) != (binding_was < 0 ? binding(cut[1]) : binding_was)) {
+			put(before, 0)
+			binding_was = binding(before)
+		}
 		for (i = 1; i <= ncut; i++) put(cut[i], cut_at[i])
+		if (cut[1] !~ / b\/MAINTAINERS$/) binding_was = binding(cut[1])
 		nkept++
 	}
-	left_out = ncut && !kept
 	ncut = kept = 0
+}
+
+# binding DIFF_LINE: 1 when checkpatch takes the file of DIFF_LINE, a "diff
+# --git" line, for a DT binding (DT_SPLIT_BINDING_PATCH), else 0.
+function binding(line,    n, f) {
+	n = split(line, f, " ")
+	return f[n] ~ /^[^\/]*\/(Documentation\/devicetree\/|include\/dt-bindings\/)/
 }

@@ -153,4 +153,31 @@ test_expect_success 'the reversed run gets only the files with findings; a moved
 	test_cmp "$TRASH/want" "$TRASH/kf.out"
 '
 
+# checkpatch compares a file with the one before it (DT binding or not): a
+# binding header whose file before it is left out is checked after a copy
+# of that one's "diff --git" line, as in the whole patch.
+test_expect_success 'a DT binding header after a file left out: the same note' '
+	mkdir -p "$kf/arch" "$kf/include/dt-bindings" &&
+	printf "%s\n" "// SPDX-License-Identifier: GPL-2.0" "int kf_arch = old_stop;" >"$kf/arch/kf.c" &&
+	printf "%s\n" "/* SPDX-License-Identifier: GPL-2.0 */" "#define KF_STOP old_stop" \
+		>"$kf/include/dt-bindings/kf.h" &&
+	git -C "$kf" add -A &&
+	git -C "$kf" commit -qm "kf: a binding header" &&
+	sed -i "s/old_stop/new_stop/" "$kf/arch/kf.c" "$kf/include/dt-bindings/kf.h" &&
+	git -C "$kf" commit -qas -m "kf: rename old_stop" -m "The fixture of a DT binding header." &&
+	git -C "$kf" format-patch -q -1 --stdout >"$TRASH/dt.patch" &&
+	: >"$TRASH/checked" &&
+	env J=1 V=1 CHECKED="$TRASH/checked" "$TOOLKIT/scripts/series-checkpatch.sh" \
+		"$TRASH/logged" "$TRASH/dt.patch" >"$TRASH/dt.out" 2>"$TRASH/dt.err" &&
+	cat "$TRASH/dt.out" "$TRASH/dt.err" "$TRASH/checked" &&
+	printf "%s\n" "b/arch/kf.c b/include/dt-bindings/kf.h" "b/include/dt-bindings/kf.h" >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/checked" &&
+	grep -x "series-checkpatch.sh: $TRASH/dt.patch: checkpatch.pl on the reversed diffs of 1 of 2 file(s)" "$TRASH/dt.err" &&
+	{
+		echo "$TRASH/dt.patch:$(grep -n "^diff --git a/include/" "$TRASH/dt.patch" | cut -d: -f1):1: note: DT binding docs and includes should be a separate patch. See: Documentation/devicetree/bindings/submitting-patches.rst [DT_SPLIT_BINDING_PATCH] (as on the line it replaces)" &&
+		echo "series-checkpatch.sh: checkpatch.pl on 1 patch(es): 0 error(s), 0 warning(s)"
+	} >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/dt.out"
+'
+
 test_done
