@@ -68,8 +68,8 @@ test_expect_success 'the whole run has the findings the fixture is for' '
 	done &&
 	test "$(grep -c "\[CAMELCASE\]" "$TRASH/whole")" = 1 &&
 	test "$(grep -c "\[FILE_PATH_CHANGES\]" "$TRASH/whole")" = 1 &&
-	grep "^$TRASH/ck.patch:6:1: note: .*\[COMMIT_LOG_LONG_LINE\]" "$TRASH/whole" &&
-	grep "^$TRASH/ck.patch:$(wc -l <"$TRASH/ck.patch"):1: note: .*\[NO_AUTHOR_SIGN_OFF\]" "$TRASH/whole" &&
+	grep "^$TRASH/ck.patch:6:1: warning: .*\[COMMIT_LOG_LONG_LINE\]" "$TRASH/whole" &&
+	grep "^$TRASH/ck.patch:$(wc -l <"$TRASH/ck.patch"):1: error: .*\[NO_AUTHOR_SIGN_OFF\]" "$TRASH/whole" &&
 	grep -x "$TRASH/ck.patch:$(grep -n "foo (1)" "$TRASH/ck.patch" | cut -d: -f1):1: warning: .*\[SPACING\]" "$TRASH/whole"
 '
 
