@@ -32,6 +32,8 @@
 . "$(dirname "$0")/lib/steps.sh"
 # shellcheck source=scripts/lib/b4.sh
 . "$(dirname "$0")/lib/b4.sh"
+# shellcheck source=check/checkpatch/cache.sh
+. "$TOOLKIT/check/checkpatch/cache.sh"
 
 [ $# -eq 0 ] || die "usage: $prog (takes KDIR, O, BASE, BRANCH, TRAILERS, STEPS, FORCE from the environment)"
 absolute_o
@@ -152,9 +154,12 @@ set --
 for p in "$out"/*.patch; do
 	case ${p##*/} in 0000-*) ;; *) set -- "$@" "$p" ;; esac
 done
-"$TOOLKIT/scripts/series-checkpatch.sh" "$tree" "$@"
+"$TOOLKIT/scripts/series-checkpatch.sh" "$tree" "$@" >"$work/checkpatch"
 rc=$?
+cat "$work/checkpatch"
 [ $rc -le 1 ] || exit $rc
+# make check of the series (make's next step) need not check it again.
+checkpatch_keep "$(checkpatch_entry "$KDIR" "$base" "$(git -C "$KDIR" rev-parse "$BRANCH")" head)" "" $rc "$work/checkpatch"
 cover=$(b4_cover_commit "$KDIR" "$BRANCH")
 to=$(git -C "$KDIR" log -1 --format=%B "$cover" | grep -c '^To: ')
 cc=$(git -C "$KDIR" log -1 --format=%B "$cover" | grep -c '^Cc: ')

@@ -111,7 +111,7 @@ test_expect_success 'the same commit again, elsewhere: from the cache, with its 
 	sed "s|$TRASH/c1/|$TRASH/c2/|" "$TRASH/c1.out" >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/c2.out" &&
 	test ! -s "$TRASH/runs" &&
-	grep -q "^run: checkpatch.pl.s findings from $TRASH/cache/checkpatch-" "$TRASH/c2.err"
+	grep -q "^checkpatch: checkpatch.pl.s findings from $TRASH/cache/checkpatch-" "$TRASH/c2.err"
 '
 
 test_done

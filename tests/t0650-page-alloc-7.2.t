@@ -79,6 +79,9 @@ test_expect_success 'make check of the series head passes, other architectures'"
 	tail -n 1 "$TRASH/check" | grep -x "make check: ok" &&
 	grep -E "^  leaks +ok$" "$TRASH/check" &&
 	grep -E "^  api +ok$" "$TRASH/check" &&
+	grep -E "^  checkpatch +ok$" "$TRASH/check" &&
+	# make series checked these commits: make check replays its result.
+	grep -q "^checkpatch: checkpatch.pl.s findings from $o/check/cache/checkpatch-" "$TRASH/check.err" &&
 	grep -E "^  build x86_64 +ok: [0-9]+ object\(s\)$" "$TRASH/check" &&
 	grep -E "^  warnings x86_64 +ok: none new$" "$TRASH/check" &&
 	# The files only another architecture builds, with its Debian cross
