@@ -152,7 +152,7 @@ PROVE = prove --timer -j2 $(call seq_rule,$(OLD_TREE_CHAIN)) --rules='seq=**' te
 # packages come first, in one apt-get run (apt takes one at a time).
 # What a first run writes (trees, clones, worktrees, builds), measured on a
 # clean clone: refused at once when the disk has less, not half-way.
-TEST_SPACE_GB := 32
+TEST_SPACE_GB := 28
 test: $(DEPS_STAMP)
 	@[ -d '$(O)/test' ] || tests/lib/free-space.sh '$(O)' $(TEST_SPACE_GB)
 	scripts/deps.sh tests
