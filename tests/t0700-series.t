@@ -189,7 +189,7 @@ test_expect_success 'To: and Cc: from b4 prep -c in the cover commit: maintainer
 # A finding on a line a commit moves unchanged (move-buddy's helpers) is a
 # note: a move does not rewrite the code it moves.
 test_expect_success 'checkpatch.pl: 0 errors, 0 warnings on every patch' '
-	"$TOOLKIT/scripts/series-checkpatch.sh" "$o/series-tree" $(ls "$out"/*.patch | sed 1d) >"$TRASH/cp" &&
+	"$TOOLKIT/scripts/series-checkpatch.sh" "$o/scratch" $(ls "$out"/*.patch | sed 1d) >"$TRASH/cp" &&
 	tail -n 1 "$TRASH/cp" | grep -x "series-checkpatch.sh: checkpatch.pl on 10 patch(es): 0 error(s), 0 warning(s)"
 '
 
@@ -213,11 +213,11 @@ test_expect_success 'a second run: the same commits, byte-identical files' '
 test_expect_success 'git am of the series onto BASE gives the tree make apply gives' '
 	git -C "$kdir" reset -q --hard && git -C "$kdir" clean -q -fd &&
 	make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$o" >"$TRASH/apply.out" 2>&1 &&
-	want=$(git -C "$o/apply/tree" rev-parse "HEAD^{tree}") &&
-	git -C "$o/apply/tree" checkout -q --detach "$base" &&
-	git -C "$o/apply/tree" am -q $(ls "$out"/*.patch | sed 1d) &&
-	test "$(git -C "$o/apply/tree" rev-parse "HEAD^{tree}")" = "$want" &&
-	test -f "$o/apply/tree/mm/page_alloc.h"
+	want=$(git -C "$o/scratch" rev-parse "HEAD^{tree}") &&
+	git -C "$o/scratch" checkout -q --detach "$base" &&
+	git -C "$o/scratch" am -q $(ls "$out"/*.patch | sed 1d) &&
+	test "$(git -C "$o/scratch" rev-parse "HEAD^{tree}")" = "$want" &&
+	test -f "$o/scratch/mm/page_alloc.h"
 '
 
 test_expect_success 'from the migrated tree: each step named as skipped, nothing to change' '
