@@ -150,9 +150,10 @@ PROVE = prove --timer -j2 $(call seq_rule,$(OLD_TREE_CHAIN)) --rules='seq=**' te
 
 # The three trees and the test programs are made side by side: the
 # packages come first, in one apt-get run (apt takes one at a time).
-# What a first run writes (trees, clones, worktrees, builds), measured on a
-# clean clone: refused at once when the disk has less, not half-way.
-TEST_SPACE_GB := 28
+# What a first run writes (trees, clones, worktrees, builds: 28 GB on a
+# clean clone, and a margin): refused at once when the disk has less, not
+# half-way.
+TEST_SPACE_GB := 30
 test: $(DEPS_STAMP)
 	@[ -d '$(O)/test' ] || tests/lib/free-space.sh '$(O)' $(TEST_SPACE_GB)
 	scripts/deps.sh tests
