@@ -30,9 +30,9 @@ test_expect_success 'the shipped checks, in order: the scanner'"'"'s two, checkp
 	test_cmp "$TRASH/want" "$TRASH/have"
 '
 
-mkdir -p "$TRASH/tree" && printf 'int a;\nint b; /* XXX */\n' >"$TRASH/tree/x.c" || exit 1
+mkdir -p "$TRASH/tree" && printf 'int a;\nint b; old_call();\n' >"$TRASH/tree/x.c" || exit 1
 test_expect_success 'a folder added is a check, where its Order puts it' '
-	plugin style 20 "grep -n XXX \"\$1\"/x.c | sed \"s|^\\([0-9]*\\):.*|x.c:\\1:8: error: XXX left ([\$CHECK_MODE] \$2..\$3)|\"; exit 1" &&
+	plugin style 20 "grep -n old_call \"\$1\"/x.c | sed \"s|^\\([0-9]*\\):.*|x.c:\\1:8: error: old_call left ([\$CHECK_MODE] \$2..\$3)|\"; exit 1" &&
 	list | cut -d" " -f1 | tr "\n" " " >"$TRASH/have" &&
 	printf "leaks api style checkpatch build " >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/have"
@@ -40,10 +40,10 @@ test_expect_success 'a folder added is a check, where its Order puts it' '
 
 test_expect_success 'run-check.sh: its findings, rc 1, the first error, a time; the folder its own' '
 	env CHECK_MODE=commit TOOLKIT="$tk" "$tk/check/run-check.sh" style "$TRASH/tree" B R "$TRASH/r" &&
-	echo "x.c:2:8: error: XXX left ([commit] B..R)" >"$TRASH/want" &&
+	echo "x.c:2:8: error: old_call left ([commit] B..R)" >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/r/style.out" &&
 	echo 1 >"$TRASH/want" && test_cmp "$TRASH/want" "$TRASH/r/style.rc" &&
-	echo "x.c:2:8: error: XXX left ([commit] B..R)" >"$TRASH/want" &&
+	echo "x.c:2:8: error: old_call left ([commit] B..R)" >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/r/style.first" &&
 	grep -qx "[0-9][0-9]*" "$TRASH/r/style.time" &&
 	test ! -e "$TRASH/r/style.skip" &&
