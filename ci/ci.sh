@@ -101,10 +101,10 @@ export CHECK_MODE=commit CHECK_SCANS="$scans" CHECK_BUILD_TREE="$build" CHECK_KB
 
 # scanned COMMIT: the findings of COMMIT's tree (a parent outside the
 # range) in $scans, by each check that compares with its parent's tree
-# ("Parent-tree: yes"), for the checks of its child.
+# ("Parent-tree: yes", listed once), for the checks of its child.
+check_list Parent-tree >"$top/parent-checks"
 scanned() {
 	[ -n "$1" ] || return 0
-	check_list Parent-tree >"$top/parent-checks"
 	while read -r name folder; do
 		[ -f "$scans/$1.$name" ] && continue
 		[ "$(git -C "$scan" rev-parse HEAD 2>/dev/null)" = "$1" ] || worktree_at "$scan" "$1"
