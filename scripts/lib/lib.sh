@@ -233,6 +233,11 @@ scratch_worktree() {
 	worktree_at "$O/scratch" "$1"
 }
 
+# free_mb DIR: the MB free on DIR's file system; nothing when df cannot say.
+free_mb() {
+	df -Pk "$1" 2>/dev/null | awk 'NR == 2 { printf "%d", $4 / 1024 }'
+}
+
 # require_space_for_checkout DIR COMMIT [REPO]: DIR's file system has room
 # for a checkout of COMMIT of REPO (default KDIR): its files' sizes, and a
 # tenth more for git's index and the blocks files round up to. Else an
@@ -241,7 +246,7 @@ require_space_for_checkout() {
 	_need=$(git -C "${3:-$KDIR}" ls-tree -r -l "$2" | awk '{ s += $4 } END { printf "%d", s * 1.1 / 1048576 + 1 }')
 	_at=${1%/*}
 	mkdir -p "$_at" 2>/dev/null
-	_free=$(df -Pk "$_at" 2>/dev/null | awk 'NR == 2 { printf "%d", $4 / 1024 }')
+	_free=$(free_mb "$_at")
 	[ -z "$_free" ] || [ "$_free" -ge "$_need" ] ||
 		die "not enough disk space for a worktree of KDIR at $1: it needs about $_need MB, $_at has $_free MB free; free some (make clean O=... removes an old O) or pass another O="
 }

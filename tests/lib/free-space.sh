@@ -8,7 +8,8 @@
 
 [ $# -eq 2 ] || die "usage: $prog DIR GB"
 mkdir -p "$1" || die "cannot create $1"
-free=$(df -Pk "$1" | awk 'NR == 2 { printf "%d", $4 / 1048576 }')
+free=$(free_mb "$1")
 [ -n "$free" ] || die "df cannot read the free space of $1"
+free=$((free / 1024))
 [ "$free" -ge "$2" ] ||
 	die "make test needs about $2 GB free for its first run, $1 has $free GB; free some (make clean O=... removes an old O) or pass O= on a larger disk"
