@@ -19,7 +19,7 @@ KVER := $(shell cat build/kver 2>/dev/null)
 endif
 ifeq ($(KVER)$(filter command line environment,$(origin KDIR)),)
 ifneq ($(if $(MAKECMDGOALS),$(filter-out $(NO_TREE_GOALS) kernel-%,$(MAKECMDGOALS)),all),)
-KVER := $(shell mkdir -p build && scripts/kernel-source.sh newest >build/kver.new && \
+KVER := $(shell mkdir -p build && scripts/setup/kernel-source.sh newest >build/kver.new && \
 	mv build/kver.new build/kver && cat build/kver)
 ifeq ($(KVER),)
 $(error make: error: cannot tell which linux-source Debian ships (see above); pass KVER=X.Y or KDIR=)
@@ -90,28 +90,28 @@ all: $(DEPS_STAMP) $(KDIR_DEP) tools
 
 deps:
 	@mkdir -p $(O)
-	scripts/deps.sh
+	scripts/setup/deps.sh
 	@touch $(DEPS_STAMP)
 
 # What the targets run; the kernel sources and the test tools come with the
 # targets that need them.
-$(DEPS_STAMP): scripts/deps.sh
+$(DEPS_STAMP): scripts/setup/deps.sh
 	@mkdir -p $(O)
-	scripts/deps.sh tools
+	scripts/setup/deps.sh tools
 	@touch $@
 
 # TARBALL: a linux-source tarball of your own instead of Debian's.
 kernel: $(DEPS_STAMP)
 	@[ -d '$(DEFAULT_KDIR)/.git' ] || { \
-		tarball=$${TARBALL:-$$(scripts/kernel-source.sh tarball '$(KVER)')} && \
-		scripts/kernel.sh "$$tarball" '$(DEFAULT_KDIR)'; }
+		tarball=$${TARBALL:-$$(scripts/setup/kernel-source.sh tarball '$(KVER)')} && \
+		scripts/setup/kernel.sh "$$tarball" '$(DEFAULT_KDIR)'; }
 
 # Another version's tree beside the default (make kernel-6.12, kernel-6.1).
 kernel-%: $(DEPS_STAMP)
 	@$(MAKE) --no-print-directory kernel KVER=$*
 
 apply: $(DEPS_STAMP) $(KDIR_DEP)
-	$(call locked,apply,scripts/apply.sh)
+	$(call locked,apply,scripts/apply/apply.sh)
 
 # The migrations there are, with their one-line summaries.
 migrations:
@@ -121,7 +121,7 @@ include src/lib/lib.mk
 include src/cscan/cscan.mk
 include src/cmove/cmove.mk
 include check/check.mk
-include scripts/series.mk
+include scripts/series/series.mk
 include ci/ci.mk
 
 # The project's own tests: unit, SmPL fixtures and the real-tree integration
@@ -156,7 +156,7 @@ PROVE = prove --timer -j2 $(call seq_rule,$(OLD_TREE_CHAIN)) --rules='seq=**' te
 TEST_SPACE_GB := 30
 test: $(DEPS_STAMP)
 	@[ -d '$(O)/test' ] || tests/lib/free-space.sh '$(O)' $(TEST_SPACE_GB)
-	scripts/deps.sh tests
+	scripts/setup/deps.sh tests
 	@$(MAKE) --no-print-directory -j4 --output-sync=target kernel \
 		$(filter-out kernel-$(KVER),kernel-6.12 kernel-6.1) test-tools
 	@rm -f '$(O)/test/failures.log'
@@ -164,7 +164,7 @@ test: $(DEPS_STAMP)
 
 # The inner loop: everything that needs no kernel tree.
 test-quick: $(DEPS_STAMP) tools
-	scripts/deps.sh tests
+	scripts/setup/deps.sh tests
 	@$(MAKE) --no-print-directory test-tools
 	@rm -f '$(O)/test/failures.log'
 	KERNEL_TESTS=0 $(PROVE)
@@ -175,7 +175,7 @@ test-tools: tools unit-tools san-tools fuzz-tools cmove-san cmove-fuzz
 # The steps against make coccicheck and git grep, the scanner against git
 # grep, on the default tree or KDIR (RUNS=3, BENCH="MIGRATION:STEP ...").
 bench: $(DEPS_STAMP) $(KDIR_DEP) tools
-	scripts/bench.sh
+	scripts/bench/bench.sh
 
 # Not while a run uses O (scripts/lib/lib.sh, lock_runs).
 clean:

@@ -30,6 +30,8 @@
 # than the tree supports (the reason in OBJDIR/unsupported; nothing built).
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
+# shellcheck source=check/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 arch=x86_64
 cross=

@@ -3,7 +3,7 @@
 # a change affects, at REV, their warnings compared with BASE's
 # (check/compare.sh); x86_64, and another architecture's files with that
 # architecture's allmodconfig, built with its Debian cross compiler
-# (check/cross.sh), which scripts/deps.sh installs when it is missing
+# (check/cross.sh), which scripts/setup/deps.sh installs when it is missing
 # (without root or sudo: the apt-get command printed, exit 2). The files of
 # an architecture Debian has no cross compiler for are named "not covered".
 #
@@ -27,6 +27,8 @@
 # Exit: 0 clean, 1 a failed object or a new warning, 2 environment.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
+# shellcheck source=check/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 btree=
 [ "${1:-}" = --build-tree ] && { btree=${2:?--build-tree needs a BTREE}; shift 2; }
@@ -128,7 +130,7 @@ for arch in $arches; do
 	esac
 done
 # shellcheck disable=SC2086
-[ -z "$install" ] || "$TOOLKIT/scripts/deps.sh" $install >&2 || exit 2
+[ -z "$install" ] || "$TOOLKIT/scripts/setup/deps.sh" $install >&2 || exit 2
 
 # x86_64 first: the affected directories and objects it builds.
 grep -v '^arch/' "$work/files" >"$work/x86_64.files"
@@ -158,7 +160,7 @@ uncovered_in x86_64 "x86_64 allmodconfig"
 # x86_64-OPTION.
 for opt in $variants; do
 	compiler=$(config_variant "$opt" | cut -d' ' -f2)
-	command -v "$compiler" >/dev/null 2>&1 || "$TOOLKIT/scripts/deps.sh" "$compiler" >&2 || exit 2
+	command -v "$compiler" >/dev/null 2>&1 || "$TOOLKIT/scripts/setup/deps.sh" "$compiler" >&2 || exit 2
 	"$check/build.sh" --variant "$opt" "$btree" "$kbuild/x86_64-$opt"
 	case $? in
 	0) ;;

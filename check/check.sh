@@ -15,7 +15,7 @@
 # declaration the change touched; for x86_64 allmodconfig, and for another
 # architecture's files with that architecture's allmodconfig, built with its
 # Debian cross compiler (check/cross.sh), installed when missing
-# (scripts/deps.sh cross-ARCH). A changed compile unit that no build covers
+# (scripts/setup/deps.sh cross-ARCH). A changed compile unit that no build covers
 # (an architecture Debian has no cross compiler for, an option allmodconfig
 # leaves off) is named in the summary; when objects fail, the changed files
 # they all include are named first (check/causes.sh).
@@ -25,6 +25,8 @@
 # environment errors. The summary at the end says which.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
+# shellcheck source=check/lib.sh
+. "$(dirname "$0")/lib.sh"
 # shellcheck source=scripts/lib/spec.sh
 . "$TOOLKIT/scripts/lib/spec.sh"
 # shellcheck source=check/plugins.sh

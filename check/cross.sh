@@ -17,7 +17,7 @@
 # (its Debian package is gcc-PREFIX without the last dash), or nothing when
 # Debian has no cross compiler for ARCH. Exit 2: usage, or apt-cache knows
 # no package at all (no package lists: apt-get update). Nothing is installed
-# here: scripts/deps.sh cross-ARCH does it.
+# here: scripts/setup/deps.sh cross-ARCH does it.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
 

@@ -25,10 +25,12 @@
 # a check that could not run included.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
+# shellcheck source=check/lib.sh
+. "$(dirname "$0")/../check/lib.sh"
 # shellcheck source=scripts/lib/spec.sh
 . "$TOOLKIT/scripts/lib/spec.sh"
-# shellcheck source=scripts/lib/ci-result.sh
-. "$(dirname "$0")/../scripts/lib/ci-result.sh"
+# shellcheck source=ci/ci-result.sh
+. "$(dirname "$0")/ci-result.sh"
 # shellcheck source=scripts/lib/b4.sh
 . "$TOOLKIT/scripts/lib/b4.sh"
 # shellcheck source=check/plugins.sh

@@ -11,8 +11,8 @@
 # Exit: 0 every check passed, 1 one failed, 2 one could not run.
 # shellcheck source=scripts/lib/lib.sh
 . "$(dirname "$0")/../scripts/lib/lib.sh"
-# shellcheck source=scripts/lib/ci-result.sh
-. "$(dirname "$0")/../scripts/lib/ci-result.sh"
+# shellcheck source=ci/ci-result.sh
+. "$(dirname "$0")/ci-result.sh"
 
 [ $# -eq 2 ] || die "usage: $prog COMMITS CHECKS"
 commits=$1 checks=$2

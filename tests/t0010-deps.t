@@ -20,16 +20,16 @@ for arch in powerpc sparc; do
 done
 
 test_expect_success 'without root or sudo: exit 2 and the exact command' '
-	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" >"$TRASH/out" 2>"$TRASH/err" &&
+	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/setup/deps.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 	grep -q "^deps.sh: error: missing packages: coccinelle parallel gcc " "$TRASH/err" &&
 	grep -qx "  apt-get update && apt-get install -y --no-install-recommends $tools linux-source-6.12 linux-source-6.1 clang libclang-rt-dev libxml2-utils openssh-server openssh-client rsync distcc$cross" "$TRASH/err" &&
 	! grep -q "must not run" "$TRASH/err"
 '
 
 test_expect_success 'a group: only its packages (make ci in a pipeline installs no kernel source)' '
-	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" tools 2>"$TRASH/err" &&
+	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/setup/deps.sh" tools 2>"$TRASH/err" &&
 	grep -qx "  apt-get update && apt-get install -y --no-install-recommends $tools" "$TRASH/err" &&
-	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" kernel-6.1 2>"$TRASH/err" &&
+	PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/setup/deps.sh" kernel-6.1 2>"$TRASH/err" &&
 	grep -qx "  apt-get update && apt-get install -y --no-install-recommends linux-source-6.1" "$TRASH/err"
 '
 
@@ -44,21 +44,21 @@ test_expect_success 'cross-ARCH: the Debian cross compiler of a kernel ARCH, der
 	test "$("$TOOLKIT/check/cross.sh" s390)" = s390x-linux-gnu- &&
 	test "$("$TOOLKIT/check/cross.sh" arm64)" = aarch64-linux-gnu- &&
 	if [ -n "$wanted" ]; then
-		PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/deps.sh" cross-s390 cross-arm64 2>"$TRASH/err" &&
+		PATH=$fake:$PATH expect_exit 2 "$TOOLKIT/scripts/setup/deps.sh" cross-s390 cross-arm64 2>"$TRASH/err" &&
 		grep -qx "  apt-get update && apt-get install -y --no-install-recommends${wanted}" "$TRASH/err"
 	else
-		PATH=$fake:$PATH "$TOOLKIT/scripts/deps.sh" cross-s390 cross-arm64 >"$TRASH/out" 2>&1 &&
+		PATH=$fake:$PATH "$TOOLKIT/scripts/setup/deps.sh" cross-s390 cross-arm64 >"$TRASH/out" 2>&1 &&
 		test ! -s "$TRASH/out"
 	fi
 '
 
 test_expect_success 'an unknown group: exit 2, the groups named' '
-	expect_exit 2 "$TOOLKIT/scripts/deps.sh" nosuch 2>"$TRASH/err" &&
+	expect_exit 2 "$TOOLKIT/scripts/setup/deps.sh" nosuch 2>"$TRASH/err" &&
 	grep -qx "deps.sh: error: unknown group .nosuch.; known groups: tools tests kernel-X.Y cross-ARCH gcc clang" "$TRASH/err"
 '
 
 test_expect_success 'on this machine everything is installed: silent, exit 0' '
-	"$TOOLKIT/scripts/deps.sh" >"$TRASH/out" 2>&1 &&
+	"$TOOLKIT/scripts/setup/deps.sh" >"$TRASH/out" 2>&1 &&
 	test ! -s "$TRASH/out"
 '
 

@@ -9,10 +9,10 @@ mig=$TRASH/mig
 entries=$TRASH/entries
 mkdir -p "$mig" "$entries" && : >"$mig/msg.txt" && : >"$mig/cover.txt" && : >"$mig/fix.cocci" || exit 1
 
-# parse [KDIR]: scripts/spec.awk over $mig/migration.
+# parse [KDIR]: scripts/lib/spec.awk over $mig/migration.
 parse() {
 	awk -v dir="$mig" -v entries="$entries" -v kdir="${1:-}" \
-		-f "$TOOLKIT/scripts/spec.awk" "$mig/migration"
+		-f "$TOOLKIT/scripts/lib/spec.awk" "$mig/migration"
 }
 
 # spec LINE...: $mig/migration, a valid head then LINEs.
@@ -111,7 +111,7 @@ test_expect_success 'no summary, no cover, no step' '
 for name in $(cd "$TOOLKIT/cocci" && ls -d */ | tr -d /); do
 	test_expect_success "the shipped spec $name parses" "
 		awk -v dir='$TOOLKIT/cocci/$name' -v entries='$TOOLKIT/drivers-migrated/$name' \
-			-f '$TOOLKIT/scripts/spec.awk' '$TOOLKIT/cocci/$name/migration' >'$TRASH/out' &&
+			-f '$TOOLKIT/scripts/lib/spec.awk' '$TOOLKIT/cocci/$name/migration' >'$TRASH/out' &&
 		grep -q '	step	' '$TRASH/out'
 	"
 done
@@ -128,7 +128,7 @@ test_expect_success 'an unknown MIGRATION: exit 2, the known ones named, nothing
 	mkdir -p "$TRASH/k/mm" "$TRASH/k/include/linux" && : >"$TRASH/k/Makefile" &&
 	git -C "$TRASH/k" init -q && git -C "$TRASH/k" add -A &&
 	git -C "$TRASH/k" -c user.name=t -c user.email=t@t commit -q -m k &&
-	expect_exit 2 env MIGRATION=nope KDIR="$TRASH/k" O="$TRASH/o2" "$TOOLKIT/scripts/apply.sh" \
+	expect_exit 2 env MIGRATION=nope KDIR="$TRASH/k" O="$TRASH/o2" "$TOOLKIT/scripts/apply/apply.sh" \
 		>"$TRASH/out" 2>"$TRASH/err" &&
 	echo "apply.sh: error: unknown MIGRATION=nope; known migrations: page-alloc timer-delete (make migrations)" >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/err" &&
@@ -167,7 +167,7 @@ done
 
 for m in ../cocci/page-alloc cocci/page-alloc /page-alloc; do
 	test_expect_success "MIGRATION=$m: the unknown MIGRATION message, exit 2" "
-		expect_exit 2 env MIGRATION=$m KDIR='$TRASH/k' O='$TRASH/o3' '$TOOLKIT/scripts/apply.sh' \
+		expect_exit 2 env MIGRATION=$m KDIR='$TRASH/k' O='$TRASH/o3' '$TOOLKIT/scripts/apply/apply.sh' \
 			>'$TRASH/out' 2>'$TRASH/err' &&
 		echo 'apply.sh: error: unknown MIGRATION=$m; known migrations: page-alloc timer-delete (make migrations)' >'$TRASH/want' &&
 		test_cmp '$TRASH/want' '$TRASH/err'

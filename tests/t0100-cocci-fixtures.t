@@ -29,7 +29,7 @@ expected() {
 
 test_expect_success 'callers step runs on the fixture tree: calls left to a human, exit 1' '
 	make_tree &&
-	(cd "$tree" && MIGRATION=page-alloc expect_exit 1 "$TOOLKIT/scripts/run-step.sh" callers) \
+	(cd "$tree" && MIGRATION=page-alloc expect_exit 1 "$TOOLKIT/scripts/apply/run-step.sh" callers) \
 		>"$TRASH/out" 2>"$TRASH/err"
 '
 
@@ -52,7 +52,7 @@ test_expect_success 'only files outside mm/ and include/ changed' '
 
 test_expect_success 'a second run changes nothing' '
 	git -C "$tree" add -A &&
-	(cd "$tree" && MIGRATION=page-alloc expect_exit 1 "$TOOLKIT/scripts/run-step.sh" callers) >/dev/null 2>&1 &&
+	(cd "$tree" && MIGRATION=page-alloc expect_exit 1 "$TOOLKIT/scripts/apply/run-step.sh" callers) >/dev/null 2>&1 &&
 	git -C "$tree" diff --exit-code
 '
 

@@ -1,12 +1,12 @@
 #!/bin/sh
-# scripts/cocci-combine.awk: several semantic patches as one, for one spatch
+# scripts/apply/kinds/cocci/cocci-combine.awk: several semantic patches as one, for one spatch
 # run per file. Each file's python functions get the file's number, in its
 # own python code only; spatch parses the result; a rule name two files use
 # is refused, naming both.
 # Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
-combine() { awk -f "$TOOLKIT/scripts/cocci-combine.awk" "$@"; }
+combine() { awk -f "$TOOLKIT/scripts/apply/kinds/cocci/cocci-combine.awk" "$@"; }
 a=$TOOLKIT/cocci/timer-delete/del_timer.cocci
 
 cat >"$TRASH/b.cocci" <<'EOF'

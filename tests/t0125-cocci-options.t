@@ -1,6 +1,6 @@
 #!/bin/sh
 # A semantic patch's "// Options:" line is obeyed, as make coccicheck
-# obeys it: the spatch run of a cocci step (scripts/cocci-chunk.sh) passes
+# obeys it: the spatch run of a cocci step (scripts/apply/kinds/cocci/cocci-chunk.sh) passes
 # its options, and only those. The fixture: a call in a .c file and in a
 # header; spatch --dir rewrites the header only with --include-headers.
 # Own files only.
@@ -21,7 +21,7 @@ cocci() {
 # prints the files it rewrote.
 chunk() {
 	rm -rf "$TRASH/t" && cp -a "$tree" "$TRASH/t" &&
-	(cd "$TRASH/t" && "$TOOLKIT/scripts/cocci-chunk.sh" "$1" "$TRASH/chunk" a.c a.h >/dev/null) &&
+	(cd "$TRASH/t" && "$TOOLKIT/scripts/apply/kinds/cocci/cocci-chunk.sh" "$1" "$TRASH/chunk" a.c a.h >/dev/null) &&
 	for f in a.c a.h; do cmp -s "$tree/$f" "$TRASH/t/$f" || echo "$f"; done
 }
 

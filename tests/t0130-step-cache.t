@@ -22,7 +22,7 @@ callers() {
 	find "$tree" \( -name "*.res" -o -name expected-warnings \) -exec rm {} + &&
 	git -C "$tree" init -q && git -C "$tree" add -A &&
 	git -C "$tree" -c user.name=t -c user.email=t@t commit -q -m fixtures &&
-	(cd "$tree" && env TOOLKIT="$toolkit" MIGRATION=page-alloc O="$o" "$@" "$toolkit/scripts/run-step.sh" callers \
+	(cd "$tree" && env TOOLKIT="$toolkit" MIGRATION=page-alloc O="$o" "$@" "$toolkit/scripts/apply/run-step.sh" callers \
 		>"$TRASH/$name.out" 2>"$TRASH/$name.err"
 	echo $? >"$TRASH/$name.rc") &&
 	git -C "$tree" add -N . && git -C "$tree" diff >"$TRASH/$name.diff"
@@ -67,7 +67,7 @@ test_expect_success 'uncommitted changes in the tree: no replay, nothing kept' '
 	git -C "$tree" init -q && git -C "$tree" add -A &&
 	git -C "$tree" -c user.name=t -c user.email=t@t commit -q -m fixtures &&
 	echo "/* local */" >>"$tree/drivers/fixture/one_line.c" &&
-	{ (cd "$tree" && env MIGRATION=page-alloc O="$o" "$TOOLKIT/scripts/run-step.sh" callers) >/dev/null 2>&1
+	{ (cd "$tree" && env MIGRATION=page-alloc O="$o" "$TOOLKIT/scripts/apply/run-step.sh" callers) >/dev/null 2>&1
 	  test $? -le 1; } &&
 	test "$(entries)" -eq 0
 '

@@ -58,7 +58,7 @@ apply() {
 }
 
 test_expect_success 'listed: the patch has the change, the new file and the deletion' '
-	apply STEPS=listed "$tk/scripts/apply.sh" --scratch &&
+	apply STEPS=listed "$tk/scripts/apply/apply.sh" --scratch &&
 	cp "$TRASH/o/apply/01-listed.patch" "$TRASH/listed.patch" &&
 	git -C "$kdir" apply --numstat "$TRASH/listed.patch" >"$TRASH/numstat" &&
 	printf "1\t0\tmm/fresh.c\n0\t1\tmm/gone.c\n1\t1\tmm/one.c\n" >"$TRASH/want" &&
@@ -69,7 +69,7 @@ test_expect_success 'listed: the patch has the change, the new file and the dele
 '
 
 test_expect_success 'unlisted: the same patch, byte for byte' '
-	apply STEPS=unlisted "$tk/scripts/apply.sh" --scratch &&
+	apply STEPS=unlisted "$tk/scripts/apply/apply.sh" --scratch &&
 	test_cmp "$TRASH/listed.patch" "$TRASH/o/apply/01-unlisted.patch"
 '
 
@@ -78,12 +78,12 @@ test_expect_success 'unlisted: the same patch, byte for byte' '
 test_expect_success 'a user configuration that changes diffs: the same patch' '
 	printf "[diff]\n\tnoprefix = true\n\texternal = /bin/false\n\tcontext = 9\n[color]\n\tui = always\n" \
 		>"$TRASH/user.gitconfig" &&
-	apply GIT_CONFIG_GLOBAL="$TRASH/user.gitconfig" STEPS=listed "$tk/scripts/apply.sh" --scratch &&
+	apply GIT_CONFIG_GLOBAL="$TRASH/user.gitconfig" STEPS=listed "$tk/scripts/apply/apply.sh" --scratch &&
 	test_cmp "$TRASH/listed.patch" "$TRASH/o/apply/01-listed.patch"
 '
 
 test_expect_success 'applied to KDIR: the three files as the step left them' '
-	apply STEPS=listed "$tk/scripts/apply.sh" &&
+	apply STEPS=listed "$tk/scripts/apply/apply.sh" &&
 	git -C "$kdir" status --porcelain >"$TRASH/status" &&
 	printf " D mm/gone.c\n M mm/one.c\n?? mm/fresh.c\n" >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/status" &&
@@ -94,7 +94,7 @@ test_expect_success 'applied to KDIR: the three files as the step left them' '
 test_expect_success 'KDIR now dirty, the scratch tree there: refused, exit 2, nothing changed' '
 	test -e "$TRASH/o/scratch/.git" &&
 	(cd "$kdir" && cat mm/one.c mm/fresh.c) >"$TRASH/before" &&
-	expect_exit 2 apply STEPS=listed "$tk/scripts/apply.sh" &&
+	expect_exit 2 apply STEPS=listed "$tk/scripts/apply/apply.sh" &&
 	cat >"$TRASH/want" <<-EOF &&
 	apply.sh: error: KDIR=$kdir has uncommitted changes; commit or stash them first:
 	   D mm/gone.c

@@ -85,7 +85,7 @@ fresh_fixtures() {
 	git -C "$tree" -c user.name=t -c user.email=t@t commit -q -m fixtures
 }
 callers() {
-	(cd "$tree" && MIGRATION=page-alloc "$TOOLKIT/scripts/run-step.sh" callers)
+	(cd "$tree" && MIGRATION=page-alloc "$TOOLKIT/scripts/apply/run-step.sh" callers)
 }
 
 test_expect_success 'the sshd answers on both logins' '

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The move kind's choice (scripts/kinds/move.sh, scripts/move-plan.awk) on a
+# The move kind's choice (scripts/apply/kinds/move/move.sh, scripts/apply/kinds/move/move-plan.awk) on a
 # small tree of our own: an enum moves or stays with its constants (a use of
 # a constant is a use of the enum), a typedef with the struct it names; a
 # declaration used-only-by: picks stays, with a note, when one that stays
@@ -68,7 +68,7 @@ move() {
 	tree=$(fresh tree) &&
 	(cd "$tree" && env TOOLKIT="$TOOLKIT" O="$o" SPEC_PARSED=/dev/null FINDINGS="$TRASH/findings" \
 		STEP_FROM=lib/internal.h STEP_TO=lib/private.h STEP_CREATE=yes STEP_SCOPE=lib/ "$@" \
-		"$TOOLKIT/scripts/kinds/move.sh" >"$TRASH/out" 2>"$TRASH/err"
+		"$TOOLKIT/scripts/apply/kinds/move/move.sh" >"$TRASH/out" 2>"$TRASH/err"
 	echo $? >"$TRASH/rc")
 }
 

@@ -56,7 +56,7 @@ printf '#include <linux/twice.h>\n\nint four = old_twice(2);\n' >"$tree/drivers/
 git -C "$tree" init -q && git -C "$tree" add -A &&
 git -C "$tree" -c user.name=t -c user.email=t@t commit -q -m base || exit 1
 step() {
-	(cd "$tree" && env TOOLKIT="$tk" MIGRATION=gone-test O="$o" CACHE=0 "$tk/scripts/run-step.sh" "${1:-remove}" \
+	(cd "$tree" && env TOOLKIT="$tk" MIGRATION=gone-test O="$o" CACHE=0 "$tk/scripts/apply/run-step.sh" "${1:-remove}" \
 		>"$TRASH/out" 2>"$TRASH/err")
 }
 

@@ -30,7 +30,7 @@ git -C "$tree" init -q && git -C "$tree" add -A &&
 git -C "$tree" -c user.name=t -c user.email=t@t commit -q -m base || exit 1
 
 test_expect_success 'aligned continuation lines follow the renamed call, nothing else moves' '
-	(cd "$tree" && MIGRATION=timer-delete O="$o" CACHE=0 "$TOOLKIT/scripts/run-step.sh" switch) >"$TRASH/out" 2>&1 &&
+	(cd "$tree" && MIGRATION=timer-delete O="$o" CACHE=0 "$TOOLKIT/scripts/apply/run-step.sh" switch) >"$TRASH/out" 2>&1 &&
 	cat >"$TRASH/want" <<\EOF_W &&
 void stop(struct timer_list *t, int x)
 {
@@ -60,7 +60,7 @@ test_expect_success 'a name split by a line continuation stays, and is a finding
 	cp "$TRASH/split.c" "$tree/drivers/split.c" &&
 	git -C "$tree" add drivers/split.c &&
 	git -C "$tree" -c user.name=t -c user.email=t@t commit -q -m split &&
-	(cd "$tree" && MIGRATION=timer-delete O="$o" CACHE=0 expect_exit 1 "$TOOLKIT/scripts/run-step.sh" switch) \
+	(cd "$tree" && MIGRATION=timer-delete O="$o" CACHE=0 expect_exit 1 "$TOOLKIT/scripts/apply/run-step.sh" switch) \
 		>"$TRASH/out" 2>"$TRASH/err" &&
 	grep -x "drivers/split.c:3:2: warning: del_timer is split by a line continuation; not renamed" "$TRASH/err"
 '

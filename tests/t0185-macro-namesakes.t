@@ -118,7 +118,7 @@ git -C "$tree" -c user.name=t -c user.email=t@t commit -q -m base || exit 1
 cp -R "$tree" "$TRASH/base" || exit 1
 
 step() {
-	(cd "$tree" && env TOOLKIT="$tk" MIGRATION=span-test O="$o" CACHE=0 "$tk/scripts/run-step.sh" "$1" \
+	(cd "$tree" && env TOOLKIT="$tk" MIGRATION=span-test O="$o" CACHE=0 "$tk/scripts/apply/run-step.sh" "$1" \
 		>"$TRASH/out" 2>"$TRASH/err")
 }
 commit() {

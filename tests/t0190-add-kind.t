@@ -48,7 +48,7 @@ EOF_H
 git -C "$tree" init -q && git -C "$tree" add -A &&
 git -C "$tree" -c user.name=t -c user.email=t@t commit -q -m base || exit 1
 step() {
-	(cd "$tree" && env TOOLKIT="$tk" MIGRATION=add-test O="$o" CACHE=0 "$tk/scripts/run-step.sh" add \
+	(cd "$tree" && env TOOLKIT="$tk" MIGRATION=add-test O="$o" CACHE=0 "$tk/scripts/apply/run-step.sh" add \
 		>"$TRASH/out" 2>"$TRASH/err")
 }
 

@@ -21,7 +21,7 @@ cat >"$src/.gitignore" <<'GI'
 !/debian/
 GI
 tar -C "$TRASH/src" -cJf "$TRASH/linux-source-9.9.tar.xz" linux-source-9.9
-kernel() { "$TOOLKIT/scripts/kernel.sh" "$@"; }
+kernel() { "$TOOLKIT/scripts/setup/kernel.sh" "$@"; }
 
 test_expect_success 'a tarball becomes a git tree with one baseline commit' '
 	kernel "$TRASH/linux-source-9.9.tar.xz" "$TRASH/k" >"$TRASH/out" &&
@@ -78,7 +78,7 @@ test_expect_success 'a destination that is not a git tree is refused' '
 	grep -q "exists but is not a git tree" "$TRASH/err"
 '
 
-kernel_source() { "$TOOLKIT/scripts/kernel-source.sh" "$@"; }
+kernel_source() { "$TOOLKIT/scripts/setup/kernel-source.sh" "$@"; }
 
 # Debian's own archive, read through the toolkit's lists in the trash: the
 # machine's apt sources and lists stay as they were.
@@ -98,7 +98,7 @@ test_expect_success 'the newest linux-source Debian ships, through lists of our 
 '
 
 test_expect_success 'no such package: exit 2, one line naming KVER' '
-	expect_exit 2 env APT_DIR="$TRASH/apt" "$TOOLKIT/scripts/kernel-source.sh" tarball 9.99 2>"$TRASH/err" &&
+	expect_exit 2 env APT_DIR="$TRASH/apt" "$TOOLKIT/scripts/setup/kernel-source.sh" tarball 9.99 2>"$TRASH/err" &&
 	test "$(wc -l <"$TRASH/err")" -eq 1 &&
 	grep -qx "kernel-source.sh: error: Debian has no package linux-source-9.99 (the newest is $(cat "$TRASH/newest")); pass another KVER=" "$TRASH/err" &&
 	test ! -e "$TRASH/apt/linux-source-9.99"
@@ -106,13 +106,13 @@ test_expect_success 'no such package: exit 2, one line naming KVER' '
 
 test_expect_success 'no archive: exit 2, one line naming it' '
 	expect_exit 2 env APT_DIR="$TRASH/apt-closed" DEBIAN_MIRROR=http://127.0.0.1:9/debian \
-		"$TOOLKIT/scripts/kernel-source.sh" newest 2>"$TRASH/err" &&
+		"$TOOLKIT/scripts/setup/kernel-source.sh" newest 2>"$TRASH/err" &&
 	test "$(wc -l <"$TRASH/err")" -eq 1 &&
 	grep -q "^kernel-source.sh: error: cannot read Debian unstable at http://127.0.0.1:9/debian: " "$TRASH/err"
 '
 
 test_expect_success 'KVER that is no version: exit 2, one line' '
-	expect_exit 2 "$TOOLKIT/scripts/kernel-source.sh" tarball latest 2>"$TRASH/err" &&
+	expect_exit 2 "$TOOLKIT/scripts/setup/kernel-source.sh" tarball latest 2>"$TRASH/err" &&
 	grep -qx "kernel-source.sh: error: KVER=latest is not a kernel version X.Y (such as 7.2 or 6.12)" "$TRASH/err"
 '
 

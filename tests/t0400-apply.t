@@ -9,9 +9,9 @@
 test_require KERNEL
 use_scratch_clone
 apply() { make -s -C "$TOOLKIT" apply KDIR="$kdir" O="$o" STEPS=callers "$@"; }
-# apply_script [VAR=VALUE...]: scripts/apply.sh itself, whose exit status
+# apply_script [VAR=VALUE...]: scripts/apply/apply.sh itself, whose exit status
 # make turns into its own (2); the tools are built by the runs through make.
-apply_script() { env KDIR="$kdir" O="$o" STEPS=callers "$@" "$TOOLKIT/scripts/apply.sh"; }
+apply_script() { env KDIR="$kdir" O="$o" STEPS=callers "$@" "$TOOLKIT/scripts/apply/apply.sh"; }
 
 cat >"$TRASH/callers" <<'LIST'
 arch/x86/events/intel/ds.c

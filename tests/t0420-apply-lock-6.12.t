@@ -64,11 +64,11 @@ test_expect_success 'a second make apply on the same O exits 2 at once, naming t
 	test "$(grep -c -v -E "^make(\\[[0-9]+\\])?: \\*\\*\\* " "$TRASH/err")" -eq 1 &&
 	pid=$(sed -n "s|^apply.sh: error: another make apply is running on O=$o (pid \([0-9]*\)); wait for it to end or pass another O=\$|\1|p" "$TRASH/err") &&
 	test -n "$pid" &&
-	tr "\\0" " " </proc/$pid/cmdline | grep -q "scripts/apply.sh"
+	tr "\\0" " " </proc/$pid/cmdline | grep -q "scripts/apply/apply.sh"
 '
 
 test_expect_success 'another O on the same KDIR: exit 2, naming the first' '
-	expect_exit 2 env KDIR="$kdir" O="$o.2" STEPS=callers "$TOOLKIT/scripts/apply.sh" >"$TRASH/out" 2>"$TRASH/err" &&
+	expect_exit 2 env KDIR="$kdir" O="$o.2" STEPS=callers "$TOOLKIT/scripts/apply/apply.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 	cat "$TRASH/err" &&
 	grep -x "apply.sh: error: another make apply is running on KDIR=$kdir (pid [0-9]*); wait for it to end" "$TRASH/err"
 '

@@ -16,9 +16,9 @@ git -C "$kdir" init -q &&
 git -C "$kdir" add -A &&
 git -C "$kdir" -c user.name=t -c user.email=t@t commit -q -m baseline || exit 1
 
-# apply VAR=VALUE...: scripts/apply.sh on the tiny tree; output in $TRASH/out, err.
+# apply VAR=VALUE...: scripts/apply/apply.sh on the tiny tree; output in $TRASH/out, err.
 apply() {
-	env KDIR="$kdir" O="$TRASH/o" "$@" "$TOOLKIT/scripts/apply.sh" >"$TRASH/out" 2>"$TRASH/err"
+	env KDIR="$kdir" O="$TRASH/o" "$@" "$TOOLKIT/scripts/apply/apply.sh" >"$TRASH/out" 2>"$TRASH/err"
 }
 # refused LINE: stderr is exactly LINE.
 refused() {
@@ -42,7 +42,7 @@ test_expect_success 'a dirty KDIR lists five untracked files, then "and N more"'
 rm "$kdir"/new*.c
 
 test_expect_success 'KDIR inside O (the scripts): exit 2, nothing written in O' '
-	expect_exit 2 env KDIR="$kdir" O="$TRASH" "$TOOLKIT/scripts/apply.sh" 2>"$TRASH/err" &&
+	expect_exit 2 env KDIR="$kdir" O="$TRASH" "$TOOLKIT/scripts/apply/apply.sh" 2>"$TRASH/err" &&
 	refused "apply.sh: error: KDIR=$kdir is inside O=$TRASH, where the toolkit keeps its scratch trees; pass an O= outside KDIR'"'"'s path" &&
 	test ! -e "$TRASH/apply"
 '

@@ -33,7 +33,7 @@ for bad in J=0 J=abc J=-3 "J=2 3" V=5 V=yes; do
 	"
 done
 
-apply() { env KDIR="$1" O="$TRASH/o" "$TOOLKIT/scripts/apply.sh" >"$TRASH/out" 2>"$TRASH/err"; }
+apply() { env KDIR="$1" O="$TRASH/o" "$TOOLKIT/scripts/apply/apply.sh" >"$TRASH/out" 2>"$TRASH/err"; }
 
 test_expect_success 'KDIR that is a regular file: named as a file' '
 	: >"$TRASH/afile" &&
@@ -73,7 +73,7 @@ done
 
 test_expect_success 'make clean after a run: O gone, no worktree entry left in KDIR' '
 	make -s -C "$TOOLKIT" tools O="$TRASH/o" >/dev/null &&
-	env KDIR="$kdir" O="$TRASH/o" MIGRATION=page-alloc STEPS=callers "$TOOLKIT/scripts/apply.sh" --scratch >"$TRASH/out" 2>&1 &&
+	env KDIR="$kdir" O="$TRASH/o" MIGRATION=page-alloc STEPS=callers "$TOOLKIT/scripts/apply/apply.sh" --scratch >"$TRASH/out" 2>&1 &&
 	git -C "$kdir" worktree list --porcelain | grep -c "^worktree " | grep -qx 2 &&
 	make -s -C "$TOOLKIT" clean O="$TRASH/o" KDIR="$kdir" >"$TRASH/clean" &&
 	echo "clean.sh: removing O=$TRASH/o: 1 kernel worktree(s) and their build directories" >"$TRASH/want" &&
@@ -92,7 +92,7 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$TRASH/small" && mount -t tmpfs -o size=30m t
 		git -C "$kdir" -c user.name=t -c user.email=t@t commit -q -m big &&
 		{ make -s -C "$TOOLKIT" tools O="$TRASH/small/o" >/dev/null 2>&1 || :; } &&
 		{
-			expect_exit 2 env KDIR="$kdir" O="$TRASH/small/o" STEPS=callers "$TOOLKIT/scripts/apply.sh" \
+			expect_exit 2 env KDIR="$kdir" O="$TRASH/small/o" STEPS=callers "$TOOLKIT/scripts/apply/apply.sh" \
 				>"$TRASH/out" 2>"$TRASH/err"
 			rc=$?
 			git -C "$kdir" reset -q --hard HEAD^

@@ -67,7 +67,7 @@ test_expect_success 'Documentation prose names no __alloc_pages(); stack traces 
 test_expect_success 'every step patch passes checkpatch.pl' '
 	ls "$o"/apply/[0-9][0-9]-*.patch >"$TRASH/steps" &&
 	test "$(wc -l <"$TRASH/steps")" -eq 5 &&
-	"$TOOLKIT/scripts/series-checkpatch.sh" "$kdir" $(cat "$TRASH/steps") >"$TRASH/checkpatch" &&
+	"$TOOLKIT/check/checkpatch/series-checkpatch.sh" "$kdir" $(cat "$TRASH/steps") >"$TRASH/checkpatch" &&
 	tail -n 1 "$TRASH/checkpatch" |
 		grep -x "series-checkpatch.sh: checkpatch.pl on 5 patch(es): 0 error(s), 0 warning(s)"
 '

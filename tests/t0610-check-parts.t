@@ -244,7 +244,7 @@ cross_test() {
 
 cross_test "deps.sh cross-${missing:-ARCH} without root: the apt-get command printed, exit 2" '
 	! nobody sudo -n true 2>/dev/null &&
-	expect_exit 2 nobody "$TOOLKIT/scripts/deps.sh" "cross-$missing" >"$TRASH/out" 2>"$TRASH/err" &&
+	expect_exit 2 nobody "$TOOLKIT/scripts/setup/deps.sh" "cross-$missing" >"$TRASH/out" 2>"$TRASH/err" &&
 	cat >"$TRASH/want" <<-EOF &&
 	deps.sh: error: missing packages: $package; as root run:
 	  apt-get update && apt-get install -y --no-install-recommends $package
@@ -254,7 +254,7 @@ cross_test "deps.sh cross-${missing:-ARCH} without root: the apt-get command pri
 '
 
 test_expect_success 'deps.sh cross-ARCH for an ARCH Debian has no compiler for: exit 2, named' '
-	expect_exit 2 "$TOOLKIT/scripts/deps.sh" cross-hexagon 2>"$TRASH/err" &&
+	expect_exit 2 "$TOOLKIT/scripts/setup/deps.sh" cross-hexagon 2>"$TRASH/err" &&
 	echo "deps.sh: error: Debian has no cross compiler for ARCH=hexagon" >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/err"
 '

@@ -35,7 +35,7 @@ test_expect_success 'the private function loses its export; the check finds no e
 
 test_expect_success 'its commit message says the export goes' '
 	git -C "$kdir" add -A &&
-	(cd "$kdir" && O=$O "$TOOLKIT/scripts/series-moved.sh") | tr "\n" " " >"$TRASH/moved" &&
+	(cd "$kdir" && O=$O "$TOOLKIT/scripts/series/series-moved.sh") | tr "\n" " " >"$TRASH/moved" &&
 	grep -q "__alloc_pages_noprof() is no longer exported" "$TRASH/moved" &&
 	git -C "$kdir" reset -q
 '

@@ -189,7 +189,7 @@ test_expect_success 'To: and Cc: from b4 prep -c in the cover commit: maintainer
 # A finding on a line a commit moves unchanged (move-buddy's helpers) is a
 # note: a move does not rewrite the code it moves.
 test_expect_success 'checkpatch.pl: 0 errors, 0 warnings on every patch' '
-	"$TOOLKIT/scripts/series-checkpatch.sh" "$o/scratch" $(ls "$out"/*.patch | sed 1d) >"$TRASH/cp" &&
+	"$TOOLKIT/check/checkpatch/series-checkpatch.sh" "$o/scratch" $(ls "$out"/*.patch | sed 1d) >"$TRASH/cp" &&
 	tail -n 1 "$TRASH/cp" | grep -x "series-checkpatch.sh: checkpatch.pl on 10 patch(es): 0 error(s), 0 warning(s)"
 '
 
@@ -250,7 +250,7 @@ test_expect_success 'interrupted while b4 works: said, exit 2, the last patches 
 	series BRANCH=api-migrate/t0700 >/dev/null 2>&1 &&
 	(cd "$out" && ls && cat ./*.patch | cksum) >"$TRASH/before" &&
 	{
-		env PATH="$fake:$PATH" KDIR="$kdir" O="$o" BRANCH=api-migrate/t0700 "$TOOLKIT/scripts/series.sh" \
+		env PATH="$fake:$PATH" KDIR="$kdir" O="$o" BRANCH=api-migrate/t0700 "$TOOLKIT/scripts/series/series.sh" \
 			>"$TRASH/out" 2>"$TRASH/err" </dev/null &
 	} &&
 	echo $! >"$TRASH/series.pid" &&

@@ -1,5 +1,5 @@
 #!/bin/sh
-# scripts/series.sh refuses bad input with exit 2 and one line that names the
+# scripts/series/series.sh refuses bad input with exit 2 and one line that names the
 # fix, before it touches anything; prefix.sh reads a tree's history. On a
 # tiny git tree shaped like a kernel's: no kernel needed.
 # Own files only.
@@ -19,7 +19,7 @@ git -C "$kdir" add -A && git -C "$kdir" commit -q -m "Linux 0.0 (baseline)" || e
 
 # series VAR=VALUE...: series.sh on the tiny tree; stderr in $TRASH/err.
 series() {
-	env KDIR="$kdir" O="$TRASH/o" "$@" "$TOOLKIT/scripts/series.sh" >"$TRASH/out" 2>"$TRASH/err"
+	env KDIR="$kdir" O="$TRASH/o" "$@" "$TOOLKIT/scripts/series/series.sh" >"$TRASH/out" 2>"$TRASH/err"
 }
 # refused MESSAGE VAR=VALUE...: exit 2, MESSAGE on the only stderr line,
 # no series directory.
@@ -87,7 +87,7 @@ commit drivers/foo/bar.c "Tidy up bar.c" f
 mkdir -p "$kdir/drivers/tie" && echo 1 >"$kdir/drivers/tie/t.c"
 commit drivers/tie/t.c "old: Add t.c" g
 commit drivers/tie/t.c "new: Change t.c" h
-prefix() { (cd "$kdir" && ENTRIES_DIR=$TRASH/none "$TOOLKIT/scripts/prefix.sh" HEAD "$1"); }
+prefix() { (cd "$kdir" && ENTRIES_DIR=$TRASH/none "$TOOLKIT/scripts/series/prefix.sh" HEAD "$1"); }
 
 test_expect_success 'prefix.sh: the most used prefix of the file, treewide: not counted' '
 	test "$(prefix drivers/foo/foo.c)" = "foo:"
@@ -102,7 +102,7 @@ test_expect_success 'prefix.sh: on a tie the newest wins' '
 '
 
 test_expect_success 'prefix.sh: a drivers-migrated entry comes first' '
-	test "$(cd "$kdir" && ENTRIES_DIR=$TOOLKIT/drivers-migrated/page-alloc "$TOOLKIT/scripts/prefix.sh" HEAD arch/x86/kvm/vmx/vmx.c)" = "KVM: VMX:"
+	test "$(cd "$kdir" && ENTRIES_DIR=$TOOLKIT/drivers-migrated/page-alloc "$TOOLKIT/scripts/series/prefix.sh" HEAD arch/x86/kvm/vmx/vmx.c)" = "KVM: VMX:"
 '
 
 test_done

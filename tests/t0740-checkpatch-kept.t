@@ -26,7 +26,7 @@ test_expect_success 'a fixture file with an old style, committed' '
 test_expect_success 'a rename keeps the old style: notes only, exit 0' '
 	sed -i "s/old_stop(/new_stop(/" "$kdir/$f" &&
 	git -C "$kdir" diff >"$TRASH/rename.patch" &&
-	"$TOOLKIT/scripts/series-checkpatch.sh" "$kdir" "$TRASH/rename.patch" >"$TRASH/out" 2>"$TRASH/err" &&
+	"$TOOLKIT/check/checkpatch/series-checkpatch.sh" "$kdir" "$TRASH/rename.patch" >"$TRASH/out" 2>"$TRASH/err" &&
 	grep -x "$TRASH/rename.patch:[0-9]*:1: note: please, no spaces at the start of a line \[LEADING_SPACE\] (as on the line it replaces)" "$TRASH/out" &&
 	grep -x "series-checkpatch.sh: checkpatch.pl on 1 patch(es): 0 error(s), 0 warning(s)" "$TRASH/out"
 '
@@ -35,7 +35,7 @@ test_expect_success 'a finding the patch brings in counts: exit 1' '
 	git -C "$kdir" checkout -q -- "$f" &&
 	sed -i "s/^	old_stop(&ck_timer);/	new_stop (\&ck_timer);/" "$kdir/$f" &&
 	git -C "$kdir" diff >"$TRASH/new.patch" &&
-	expect_exit 1 "$TOOLKIT/scripts/series-checkpatch.sh" "$kdir" "$TRASH/new.patch" >"$TRASH/out" 2>"$TRASH/err" &&
+	expect_exit 1 "$TOOLKIT/check/checkpatch/series-checkpatch.sh" "$kdir" "$TRASH/new.patch" >"$TRASH/out" 2>"$TRASH/err" &&
 	grep -q ":1: warning: space prohibited between function name and open parenthesis .*\[SPACING\]\$" "$TRASH/out" &&
 	grep -x "series-checkpatch.sh: checkpatch.pl on 1 patch(es): 0 error(s), 1 warning(s)" "$TRASH/out"
 '
@@ -48,7 +48,7 @@ test_expect_success 'a moved line keeps its finding as a note; exit 0' '
 		"    old_stop(&ck_timer);" "}" >"$kdir/drivers/misc/ckfixture.h" &&
 	git -C "$kdir" add -N drivers/misc/ckfixture.h &&
 	git -C "$kdir" diff >"$TRASH/move.patch" &&
-	"$TOOLKIT/scripts/series-checkpatch.sh" "$kdir" "$TRASH/move.patch" >"$TRASH/out" 2>"$TRASH/err" &&
+	"$TOOLKIT/check/checkpatch/series-checkpatch.sh" "$kdir" "$TRASH/move.patch" >"$TRASH/out" 2>"$TRASH/err" &&
 	grep -x "$TRASH/move.patch:[0-9]*:1: note: please, no spaces at the start of a line \[LEADING_SPACE\] (as on the line it replaces)" "$TRASH/out" &&
 	grep -x "series-checkpatch.sh: checkpatch.pl on 1 patch(es): 0 error(s), 0 warning(s)" "$TRASH/out"
 '

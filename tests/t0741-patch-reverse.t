@@ -38,7 +38,7 @@ diff --git a/y.c b/y.c
 EOT
 
 test_expect_success 'patch-reverse.awk: the hunks turned around, headers and trailer as they were' '
-	awk -f "$TOOLKIT/scripts/patch-reverse.awk" "$TRASH/p.patch" >"$TRASH/r.patch" &&
+	awk -f "$TOOLKIT/check/checkpatch/patch-reverse.awk" "$TRASH/p.patch" >"$TRASH/r.patch" &&
 	sed -n "11,25p" "$TRASH/r.patch" >"$TRASH/have" &&
 	cat >"$TRASH/want" <<-\EOT &&
 	--- a/x.c
@@ -67,7 +67,7 @@ test_expect_success 'patch-reverse.awk: the hunks turned around, headers and tra
 # list of "LINE TYPE" lines given as one string.
 kept() {
 	printf '%s\n' "$1" >"$TRASH/new" && printf '%s\n' "$2" >"$TRASH/old" &&
-	awk -f "$TOOLKIT/scripts/checkpatch-kept.awk" "$TRASH/p.patch" "$TRASH/old" "$TRASH/new"
+	awk -f "$TOOLKIT/check/checkpatch/checkpatch-kept.awk" "$TRASH/p.patch" "$TRASH/old" "$TRASH/new"
 }
 
 test_expect_success 'checkpatch-kept.awk: a header finding both have is kept' '

@@ -53,7 +53,7 @@ test_expect_success 'a fixture patch of four files' '
 '
 
 test_expect_success 'J=1: the whole patch, one checkpatch run' '
-	expect_exit 1 env J=1 V=1 "$TOOLKIT/scripts/series-checkpatch.sh" "$tree" "$TRASH/ck.patch" \
+	expect_exit 1 env J=1 V=1 "$TOOLKIT/check/checkpatch/series-checkpatch.sh" "$tree" "$TRASH/ck.patch" \
 		>"$TRASH/whole" 2>"$TRASH/whole.err" &&
 	cat "$TRASH/whole" &&
 	! grep "parts side by side" "$TRASH/whole.err"
@@ -74,7 +74,7 @@ test_expect_success 'the whole run has the findings the fixture is for' '
 '
 
 test_expect_success 'J=2: two parts side by side, the same output' '
-	expect_exit 1 env J=2 V=1 "$TOOLKIT/scripts/series-checkpatch.sh" "$tree" "$TRASH/ck.patch" \
+	expect_exit 1 env J=2 V=1 "$TOOLKIT/check/checkpatch/series-checkpatch.sh" "$tree" "$TRASH/ck.patch" \
 		>"$TRASH/split" 2>"$TRASH/split.err" &&
 	grep -x "checkpatch-parts.sh: $TRASH/ck.patch: checkpatch.pl in 2 parts side by side" "$TRASH/split.err" &&
 	test_cmp "$TRASH/whole" "$TRASH/split"
@@ -134,7 +134,7 @@ test_expect_success 'a tree whose checkpatch.pl logs the files of each patch' '
 '
 
 test_expect_success 'the reversed run gets only the files with findings; a moved line is kept' '
-	expect_exit 1 env J=1 V=1 CHECKED="$TRASH/checked" "$TOOLKIT/scripts/series-checkpatch.sh" \
+	expect_exit 1 env J=1 V=1 CHECKED="$TRASH/checked" "$TOOLKIT/check/checkpatch/series-checkpatch.sh" \
 		"$TRASH/logged" "$TRASH/kf.patch" >"$TRASH/kf.out" 2>"$TRASH/kf.err" &&
 	cat "$TRASH/kf.out" "$TRASH/kf.err" "$TRASH/checked" &&
 	{
@@ -167,7 +167,7 @@ test_expect_success 'a DT binding header after a file left out: the same note' '
 	git -C "$kf" commit -qas -m "kf: rename old_stop" -m "The fixture of a DT binding header." &&
 	git -C "$kf" format-patch -q -1 --stdout >"$TRASH/dt.patch" &&
 	: >"$TRASH/checked" &&
-	env J=1 V=1 CHECKED="$TRASH/checked" "$TOOLKIT/scripts/series-checkpatch.sh" \
+	env J=1 V=1 CHECKED="$TRASH/checked" "$TOOLKIT/check/checkpatch/series-checkpatch.sh" \
 		"$TRASH/logged" "$TRASH/dt.patch" >"$TRASH/dt.out" 2>"$TRASH/dt.err" &&
 	cat "$TRASH/dt.out" "$TRASH/dt.err" "$TRASH/checked" &&
 	printf "%s\n" "b/arch/kf.c b/include/dt-bindings/kf.h" "b/include/dt-bindings/kf.h" >"$TRASH/want" &&

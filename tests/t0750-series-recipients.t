@@ -1,5 +1,5 @@
 #!/bin/sh
-# Who the series' cover letter goes to (scripts/series-recipients.sh, which
+# Who the series' cover letter goes to (scripts/series/series-recipients.sh, which
 # b4 prep -c runs for each patch), on the default tree, read only: a patch
 # of one subsystem goes to its maintainers, as get_maintainer.pl has it; a
 # treewide one, with files in many subsystems, to the maintainers of the
@@ -9,7 +9,7 @@
 test_require KERNEL
 kdir=$KDIR_DEFAULT
 gm() { (cd "$kdir" && perl scripts/get_maintainer.pl --nogit --nogit-fallback --nogit-chief-penguins --norolestats "$@"); }
-recipients() { (cd "$kdir" && SERIES_API=include/linux/timer.h "$TOOLKIT/scripts/series-recipients.sh" "$@"); }
+recipients() { (cd "$kdir" && SERIES_API=include/linux/timer.h "$TOOLKIT/scripts/series/series-recipients.sh" "$@"); }
 # patch SUBJECT FILE...: a patch touching one line of each FILE.
 patch() {
 	subject=$1

@@ -83,7 +83,7 @@ test_expect_success 'summary: a failure and a check that could not run: both nam
 test_expect_success 'a TAP point: "#" escaped, backslashes kept, findings as comments' '
 	result tap 1 aaaaaaa "fix: a\\n # TODO \\c" 0 0 skip 1 &&
 	printf "x.c:1:1: error: e\n  x.c:1:1: error: e\nnoise\n" >"$TRASH/tap/0001/build.out" &&
-	(. "$TOOLKIT/scripts/lib/ci-result.sh" && for c in $checks; do tap_point 7 "$TRASH/tap/0001" "$c"; done) >"$TRASH/out" &&
+	(. "$TOOLKIT/ci/ci-result.sh" && for c in $checks; do tap_point 7 "$TRASH/tap/0001" "$c"; done) >"$TRASH/out" &&
 	cat >"$TRASH/expect" <<-EOT &&
 	ok 7 - aaaaaaa fix: a\\n \\# TODO \\c: leaks
 	ok 7 - aaaaaaa fix: a\\n \\# TODO \\c: api

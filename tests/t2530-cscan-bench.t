@@ -1,5 +1,5 @@
 #!/bin/sh
-# make bench (scripts/bench.sh) runs on the 6.12 tree and prints, for each
+# make bench (scripts/bench/bench.sh) runs on the 6.12 tree and prints, for each
 # migration's first semantic-patch step and for the scanner, every measured
 # line, every ratio and whether its target is met; exit 0. One timed run of
 # each (RUNS=1): this checks what bench prints, never how fast anything is.
@@ -15,7 +15,7 @@ num='[0-9][0-9]*\.[0-9][0-9]'
 test_expect_success 'bench.sh runs: exit 0, KDIR untouched' '
 	make -s -C "$TOOLKIT" O="$O/test/bench-6.12" tools &&
 	git -C "$kdir" status --porcelain >"$TRASH/before" &&
-	env KDIR="$kdir" O="$O/test/bench-6.12" MIGRATION=page-alloc RUNS=1 J=2 BENCH=page-alloc:callers "$TOOLKIT/scripts/bench.sh" >"$TRASH/out" 2>"$TRASH/err" &&
+	env KDIR="$kdir" O="$O/test/bench-6.12" MIGRATION=page-alloc RUNS=1 J=2 BENCH=page-alloc:callers "$TOOLKIT/scripts/bench/bench.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 	cat "$TRASH/out" &&
 	git -C "$kdir" status --porcelain >"$TRASH/after" &&
 	test_cmp "$TRASH/before" "$TRASH/after"
@@ -41,7 +41,7 @@ test_expect_success 'the scanner against git grep: both measured, ratio and targ
 '
 
 test_expect_success 'RUNS must be a number' '
-	expect_exit 2 env KDIR="$kdir" O="$TRASH/o" RUNS=x "$TOOLKIT/scripts/bench.sh" 2>"$TRASH/err" &&
+	expect_exit 2 env KDIR="$kdir" O="$TRASH/o" RUNS=x "$TOOLKIT/scripts/bench/bench.sh" 2>"$TRASH/err" &&
 	grep -q "RUNS=x: pass a number of runs" "$TRASH/err"
 '
 

@@ -19,7 +19,7 @@ checkpatch_entry() {
 	_key=$({
 		printf '%s\n' "$4" $_commits
 		git -C "$1" rev-parse "$3:scripts" "$3:MAINTAINERS" 2>/dev/null
-		cat "$TOOLKIT/scripts/series-checkpatch.sh" "$TOOLKIT"/scripts/checkpatch-* "$TOOLKIT"/scripts/patch-*.awk
+		cat "$TOOLKIT"/check/checkpatch/* "$TOOLKIT/scripts/lib/patch-split.awk"
 	} | cksum | tr ' ' -)
 	echo "${CHECK_CACHE:-$O/check/cache}/checkpatch-$_key"
 }

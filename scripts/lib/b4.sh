@@ -17,11 +17,11 @@ b4_marker='--- b4-submit-tracking ---'
 # a commit at the start of the series (b4's default strategy, pinned so
 # that a user's b4.prep-cover-strategy does not change the branch), To:
 # and Cc: from the tree's get_maintainer.pl with b4's default options
-# (scripts/series-recipients.sh: a treewide commit's are its API's).
+# (scripts/series/series-recipients.sh: a treewide commit's are its API's).
 b4_run() {
 	_n=${GIT_CONFIG_COUNT:-0}
 	# b4 splits the command as a shell would: quoted, for a path with spaces.
-	_gm="'$TOOLKIT/scripts/series-recipients.sh'"
+	_gm="'$TOOLKIT/scripts/series/series-recipients.sh'"
 	env "GIT_CONFIG_KEY_$_n=b4.prep-cover-strategy" "GIT_CONFIG_VALUE_$_n=commit" \
 		"GIT_CONFIG_KEY_$((_n + 1))=b4.send-auto-to-cmd" "GIT_CONFIG_VALUE_$((_n + 1))=$_gm --nol" \
 		"GIT_CONFIG_KEY_$((_n + 2))=b4.send-auto-cc-cmd" "GIT_CONFIG_VALUE_$((_n + 2))=$_gm --nom" \

@@ -18,18 +18,6 @@ info() {
 	printf '%s: %s\n' "$prog" "$*"
 }
 
-# config_variant OPTION: OPTION's line of check/config-variants, "OPTION
-# COMPILER ARGUMENT..."; exit 1 when it has none.
-config_variant() {
-	grep "^$1 " "$TOOLKIT/check/config-variants"
-}
-
-# summary_row NAME TEXT: a row of make check's summary table (check.sh's
-# leaks and api, builds.sh's builds).
-summary_row() {
-	printf '  %-22s %s\n' "$1" "$2"
-}
-
 verbose() {
 	[ "${V:-0}" = 1 ] && printf '%s: %s\n' "$prog" "$*" >&2
 	return 0
@@ -101,15 +89,6 @@ require_kdir() {
 		die "KDIR=$1 has no commit yet; commit a baseline first"
 }
 
-# require_kbuild_path KDIR: make check and make ci build under
-# $O/check/NAME, NAME being KDIR's last component, and Kbuild cannot build
-# in a path with a space.
-require_kbuild_path() {
-	case ${1##*/} in *[[:space:]]*)
-		die "KDIR=$1: its name '${1##*/}' has a space, and Kbuild cannot build in $O/check/${1##*/}; rename it, or pass KDIR= a symbolic link to it whose name has none" ;;
-	esac
-}
-
 # require_clean DIR: refuse a work tree with staged, unstaged or untracked changes.
 require_clean() {
 	# An operation stopped half-way leaves a clean-looking tree whose HEAD
@@ -152,13 +131,13 @@ snapshot() {
 
 # squeeze_changed DIR FILE...: in each FILE that differs from its copy
 # under DIR, remove the doubled blank lines spatch leaves where it deletes
-# code (scripts/squeeze-blanks.awk keeps those the copy had).
+# code (scripts/lib/squeeze-blanks.awk keeps those the copy had).
 squeeze_changed() {
 	_dir=$1
 	shift
 	for _f in "$@"; do
 		cmp -s "$_dir/$_f" "$_f" && continue
-		awk -f "$TOOLKIT/scripts/squeeze-blanks.awk" "$_dir/$_f" "$_f" >"$_dir/.new" &&
+		awk -f "$TOOLKIT/scripts/lib/squeeze-blanks.awk" "$_dir/$_f" "$_f" >"$_dir/.new" &&
 			cat "$_dir/.new" >"$_f" || die "cannot rewrite $_f"
 	done
 }

@@ -8,7 +8,7 @@
 #   MIGRATION    its name (default: the one cocci/default names)
 #   SPEC         the spec file; SPEC_DIR its directory
 #   ENTRIES_DIR  drivers-migrated/NAME
-#   SPEC_PARSED  the spec as records (scripts/spec.awk), in $O/spec/NAME
+#   SPEC_PARSED  the spec as records (scripts/lib/spec.awk), in $O/spec/NAME
 # A run parses its spec once: the scripts it starts, which see SPEC_PARSED
 # in their environment, read the records as they are.
 
@@ -54,7 +54,7 @@ spec_load() {
 	mkdir -p "$O/spec" || die "cannot create $O/spec"
 	SPEC_PARSED=$O/spec/$MIGRATION
 	awk -v dir="$SPEC_DIR" -v entries="$ENTRIES_DIR" -v kdir="${1:-}" -v steps="$_steps" \
-		-f "$TOOLKIT/scripts/spec.awk" "$SPEC" >"$SPEC_PARSED.$$" || { rm -f "$SPEC_PARSED.$$"; exit 2; }
+		-f "$TOOLKIT/scripts/lib/spec.awk" "$SPEC" >"$SPEC_PARSED.$$" || { rm -f "$SPEC_PARSED.$$"; exit 2; }
 	mv "$SPEC_PARSED.$$" "$SPEC_PARSED" || die "cannot write $SPEC_PARSED"
 	export SPEC_PARSED
 }
@@ -64,7 +64,7 @@ spec_load() {
 # one of STEPS. Else an environment error, named by the spec's file and line.
 spec_check_tree() {
 	awk -v dir="$SPEC_DIR" -v entries="$ENTRIES_DIR" -v kdir="$1" -v steps="${2:+ $2 }" \
-		-f "$TOOLKIT/scripts/spec.awk" "$SPEC" >/dev/null || exit 2
+		-f "$TOOLKIT/scripts/lib/spec.awk" "$SPEC" >/dev/null || exit 2
 }
 
 # spec_scan_options KEY: the cscan options the spec's KEY lines give, one

@@ -3,17 +3,18 @@
 # after lib.sh and spec.sh, once spec_load has run; POSIX sh).
 #
 # A step is one or more parts of the spec, each of a kind: the script
-# scripts/kinds/KIND.sh, run at the top of a tree with the part's keys in
-# STEP_* variables (spec.sh: step_export) and SPEC_DIR. It edits files in
-# place and exits 0 (nothing changed means it did not apply, and it says
-# why), 1 when it fails, 2 on an environment error. What it leaves to a
-# human (a call spatch could not match) it appends, compiler-style, to the
-# file $FINDINGS; at the end of the step the engine prints those still
-# standing (findings_standing). A kind that knows which files it
-# creates may list them (paths from the top of the tree, one a line; none:
-# an empty file) in the file $STEP_NEW_FILES: when every part of a step
-# does, those are the new files of the step's diff, and the whole tree is
-# not walked for them, so a new file it does not list is not in the patch.
+# scripts/apply/kinds/KIND/KIND.sh, run at the top of a tree with the
+# part's keys in STEP_* variables (spec.sh: step_export) and SPEC_DIR. It
+# edits files in place and exits 0 (nothing changed means it did not apply,
+# and it says why), 1 when it fails, 2 on an environment error. What
+# it leaves to a human (a call spatch could not match) it appends,
+# compiler-style, to the file $FINDINGS; at the end of the step the
+# engine prints those still standing (findings_standing). A kind that
+# knows which files it creates may list them (paths from the top of the
+# tree, one a line; none: an empty file) in the file $STEP_NEW_FILES:
+# when every part of a step does, those are the new files of the step's
+# diff, and the whole tree is not walked for them, so a new file it does
+# not list is not in the patch.
 
 # steps_selected: set $steps to $STEPS (default: every step of the spec, in
 # order); an unknown name is a usage error.
@@ -71,7 +72,7 @@ migration_done() {
 # step changed something, 1 when it did not apply (named on stdout, one
 # line).
 # The lines the step changed get checkpatch.pl's own fixes for whitespace
-# (scripts/tidy.sh). A part that fails is undone with the whole step (TREE
+# (scripts/apply/tidy.sh). A part that fails is undone with the whole step (TREE
 # back to its HEAD, new files removed) and exits the caller with the part's
 # status, after an error line that ends with CONSEQUENCE, what the failure
 # means for the caller's output. Findings do not stop the step; they set
@@ -178,7 +179,7 @@ step_parts() (
 		_seen=$(wc -l <"$FINDINGS")
 		rm -f "$_new.part"
 		(step_export "$_part" && STEP_NEW_FILES=$_new.part && export STEP_NEW_FILES &&
-			cd "$1" && prog=$2 "$TOOLKIT/scripts/kinds/$(spec_get "$_part" kind).sh")
+			cd "$1" && prog=$2 "$TOOLKIT/scripts/apply/kinds/$STEP_KIND/$STEP_KIND.sh")
 		_rc=$?
 		[ $_rc -eq 0 ] || step_failed "$@" " failed (exit $_rc)" "$_rc"
 		cat "$_new.part" >>"$_new" 2>/dev/null || _listed=no
@@ -205,7 +206,7 @@ step_parts() (
 	# "comments: OLD NEW": the comments of the files the step changed
 	# name NEW() where they named OLD().
 	if [ -s "$_new.comments" ]; then
-		(cd "$1" && git diff --name-only -z | xargs -0 -r "$TOOLKIT/scripts/comments-follow.sh" "$_new.comments") ||
+		(cd "$1" && git diff --name-only -z | xargs -0 -r "$TOOLKIT/scripts/apply/comments-follow.sh" "$_new.comments") ||
 			step_failed "$@" ": its comments could not follow" 2
 	fi
 	rm -f "$_new.comments"
@@ -224,7 +225,7 @@ step_parts() (
 		info "$2: skipped: no change"
 		exit 10
 	fi
-	(cd "$1" && prog=$2 "$TOOLKIT/scripts/tidy.sh" "$_patch") ||
+	(cd "$1" && prog=$2 "$TOOLKIT/scripts/apply/tidy.sh" "$_patch") ||
 		step_failed "$@" ": checkpatch.pl --fix failed" 2
 	exit 0
 )
