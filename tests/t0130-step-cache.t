@@ -4,7 +4,8 @@
 # edits, the same stdout and stderr and the same exit status (1: calls left
 # to a human); CACHE=0 runs the step and keeps nothing; a changed toolkit
 # file (a copy of the toolkit with one spec comment added) is a new key; a
-# tree with uncommitted changes is never replayed.
+# tree with uncommitted changes is never replayed. A step that runs reads
+# its spec once (an awk in PATH counts the spec reader's runs).
 # Own files only.
 . "$(dirname "$0")/lib/tap.sh"
 
@@ -70,6 +71,21 @@ test_expect_success 'uncommitted changes in the tree: no replay, nothing kept' '
 	{ (cd "$tree" && env MIGRATION=page-alloc O="$o" "$TOOLKIT/scripts/apply/run-step.sh" callers) >/dev/null 2>&1
 	  test $? -le 1; } &&
 	test "$(entries)" -eq 0
+'
+
+# An awk in PATH that notes each run of the spec reader, then is awk.
+mkdir -p "$TRASH/bin" && cat >"$TRASH/bin/awk" <<EOF || exit 1
+#!/bin/sh
+case " \$* " in *spec.awk*) echo "\$*" >>"$TRASH/spec-reads" ;; esac
+exec $(command -v awk) "\$@"
+EOF
+chmod +x "$TRASH/bin/awk" || exit 1
+
+test_expect_success 'one step, run and not replayed, reads its spec once' '
+	rm -f "$TRASH/spec-reads" &&
+	callers "$TOOLKIT" traced CACHE=0 PATH="$TRASH/bin:$PATH" &&
+	test_cmp "$TRASH/first.diff" "$TRASH/traced.diff" &&
+	test "$(wc -l <"$TRASH/spec-reads")" -eq 1
 '
 
 test_expect_success 'the toolkit under test is untouched' '

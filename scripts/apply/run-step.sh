@@ -21,10 +21,10 @@ git_plain_diffs
 tree=$(pwd)
 git -C "$tree" rev-parse --verify -q HEAD >/dev/null ||
 	die "$tree is not a git work tree with a commit; run it at the top of one"
-spec_load
+# One read of the spec checks it and what the step needs of the tree.
+spec_load "$tree" "$1"
 STEPS=$1
 steps_selected
-spec_check_tree "$tree" "$steps"
 step_findings=0
 step_run "$tree" "$1" "the tree is as it was" || true
 [ "$step_findings" = 0 ]
