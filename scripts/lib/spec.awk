@@ -8,41 +8,38 @@
 #
 # With kdir, in the steps named (all without steps), a path a move reads
 # (from:) or writes without creating it (to:) must be in KDIR or be created
-# by an earlier move of those steps (create: yes). Errors print "SPEC:LINE: error: ..." on stderr, one a problem,
-# and the exit status is 2.
+# by an earlier move of those steps (create: yes). Errors print
+# "SPEC:LINE: error: ..." on stderr, one a problem, and the exit status
+# is 2.
 
 BEGIN {
 	FS = "\n"
-	kinds = "move cocci rename script add"
-	# Keys: where they may appear, "1" when they take one value ("w": one
-	# word; summary: is a line of text), "f" when
-	# their first word names a file of the migration's directory (of every
+	# The keys each section may hold: the top of the spec, every step, and
+	# each kind's own (a section after "top" and "step" is a kind). KEY=HOW:
+	# "1" it takes one value ("w": one word; summary: is a line of text),
+	# "f" its first word names a file of the migration's directory (every
 	# word, for cocci:), "e" a file of its drivers-migrated/ directory.
-	allow("top", "summary", "1"); allow("top", "branch", "1w")
-	allow("top", "cover", "1fw"); allow("top", "private", "")
-	allow("top", "confine", ""); allow("top", "build", "")
-	allow("top", "api", "")
-	allow("step", "kind", "1w"); allow("step", "message", "1fw")
-	allow("step", "commits", "1w"); allow("step", "rationale", "e")
-	allow("step", "comments", ""); allow("step", "gone", "")
-	allow("move", "from", "1w"); allow("move", "to", "1w")
-	allow("move", "create", "1w"); allow("move", "include", "")
-	allow("move", "names", ""); allow("move", "used-only-by", "1w")
-	allow("move", "scope", ""); allow("move", "maintainers", "1w")
-	allow("cocci", "cocci", "f"); allow("cocci", "symbols", "")
-	allow("cocci", "scope", ""); allow("cocci", "exclude", "")
-	allow("rename", "rename", ""); allow("rename", "scope", "")
-	allow("rename", "exclude", ""); allow("rename", "code", "1w")
-	allow("rename", "prose", ""); allow("rename", "cocci", "f")
-	allow("script", "run", "1fw")
-	allow("add", "to", "1w"); allow("add", "text", "1fw"); allow("add", "after", "1w")
+	allow("top", "summary=1 branch=1w cover=1fw private confine build api")
+	allow("step", "kind=1w message=1fw commits=1w rationale=e comments gone")
+	allow("move", "from=1w to=1w create=1w include names used-only-by=1w scope maintainers=1w")
+	allow("cocci", "cocci=f symbols scope exclude")
+	allow("rename", "rename scope exclude code=1w prose cocci=f")
+	allow("script", "run=1fw")
+	allow("add", "to=1w text=1fw after=1w")
 	part = 0
 	where = "top"
 }
 
-function allow(section, key, how) {
-	known[section, key] = how
-	keys[section] = keys[section] (keys[section] == "" ? "" : " ") key
+function allow(section, list,    n, i, w, eq, key) {
+	if (section != "top" && section != "step")
+		kinds = kinds (kinds == "" ? "" : " ") section
+	n = split(list, w, " ")
+	for (i = 1; i <= n; i++) {
+		eq = index(w[i] "=", "=")
+		key = substr(w[i], 1, eq - 1)
+		known[section, key] = substr(w[i], eq + 1)
+		keys[section] = keys[section] (keys[section] == "" ? "" : " ") key
+	}
 }
 
 # fail LINE MSG: an error; the first 20 are printed, the rest counted.
