@@ -66,7 +66,8 @@ done
 
 id=$(basename "$KDIR")
 top=$O/ci/$id
-scan=$top/scan
+# The commits' trees: O's scratch worktree, as for make apply and series.
+scan=$O/scratch
 scans=$top/scans
 rm -rf "$top/commits" "$scans" "$O/ci/junit.xml" && mkdir -p "$top/commits" "$scans" ||
 	die "cannot create $top/commits"
@@ -109,7 +110,7 @@ scanned() {
 	[ -n "$1" ] || return 0
 	while read -r name folder; do
 		[ -f "$scans/$1.$name" ] && continue
-		[ "$(git -C "$scan" rev-parse HEAD 2>/dev/null)" = "$1" ] || worktree_at "$scan" "$1"
+		[ "$(git -C "$scan" rev-parse HEAD 2>/dev/null)" = "$1" ] || scratch_worktree "$1"
 		mkdir -p "$top/parent/$name" || die "cannot create $top/parent/$name"
 		CHECK_NAME=$name CHECK_MODE=head "$TOOLKIT/check/$folder/run" "$scan" "" "$1" "$top/parent/$name" \
 			>"$scans/$1.$name" 2>&1 </dev/null
@@ -132,7 +133,7 @@ while read -r commit; do
 	printf '%s: [%d/%d] %s\n' "$prog" "$n" "$total" "$name" >&2
 	parent=$(git_k rev-parse --verify -q "$commit^") || parent=
 	scanned "$parent"
-	worktree_at "$scan" "$commit"
+	scratch_worktree "$commit"
 	# A job per check, whatever J is: the build uses J compile jobs itself.
 	# -q keeps an empty PARENT (a root commit) an argument of its own.
 	# shellcheck disable=SC2086

@@ -206,8 +206,9 @@ worktree_at() {
 
 # scratch_worktree REV: $O/scratch, the one scratch worktree of KDIR per O,
 # checked out at REV. make apply, make series and make bench run the steps
-# and commit there in turn (each holds O's lock): a kernel checkout is
-# gigabytes, and resetting one takes far less time than making another.
+# and commit there, make ci checks each commit's tree there, in turn (each
+# holds O's lock): a kernel checkout is gigabytes, and resetting one takes
+# far less time than making another.
 scratch_worktree() {
 	worktree_at "$O/scratch" "$1"
 }
