@@ -1,7 +1,8 @@
 #!/bin/sh
 # make migrations: every migration of cocci/ with its spec's one-line
-# summary, the one MIGRATION selects marked. Exit 0, or 2 when a spec is
-# broken (named by file and line; the others are still listed).
+# summary, the one MIGRATION selects marked (O: where the specs are
+# parsed; make passes it). Exit 0, or 2 when a spec is broken (named by
+# file and line; the others are still listed).
 #
 #   migrations.sh
 # shellcheck source=scripts/lib/lib.sh
@@ -10,7 +11,7 @@
 . "$(dirname "$0")/lib/spec.sh"
 
 [ $# -eq 0 ] || die "usage: $prog"
-O=${O:-$TOOLKIT/out}
+absolute_o
 selected=$(migration_name "${MIGRATION:-}")
 rc=0
 # The names' column is as wide as the longest name.
