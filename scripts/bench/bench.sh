@@ -1,7 +1,7 @@
 #!/bin/sh
 # make bench: the toolkit's speed against what kernel developers compare it
-# with, on KDIR (never changed: the runs happen in a scratch worktree of its
-# HEAD under $O/bench). Every command runs as a whole process, once to warm
+# with, on KDIR (never changed: the runs happen in O's scratch worktree,
+# $O/scratch, at its HEAD). Every command runs as a whole process, once to warm
 # up, then RUNS times (default 3); printed: the median wall time and the
 # median peak memory (GNU time's %M, the largest process), and the ratios.
 #
