@@ -7,14 +7,7 @@
 . "$(dirname "$0")/lib/tap.sh"
 
 check=$TOOLKIT/check
-for tool in cscan cmove; do
-	[ -x "$O/bin/$tool" ] || test_skip_all "$O/bin/$tool not built (make tools)"
-done
-commit() {
-	git -C "$1" add -A &&
-	GIT_AUTHOR_DATE=2024-01-01T00:00:00Z GIT_COMMITTER_DATE=2024-01-01T00:00:00Z \
-		git -C "$1" -c user.name=t -c user.email=t@t commit -qm "$2"
-}
+test_require TOOLS
 
 # A change to a header: a touched prototype, a macro that expands to it, an
 # untouched neighbour; users of each; a changed .c file; a change in mm/.
@@ -33,12 +26,12 @@ echo 'int d2(void) { return bar(1); }' >"$fy/drivers/d2.c"
 echo 'int f1(void) { return foo_noprof(1); }' >"$fy/fs/f1.c"
 echo 'static int m1(void) { return 0; }' >"$fy/mm/m1.c"
 echo 'int g(void) { return 0; }' >"$fy/fs/g.c"
-git init -q "$fy" && commit "$fy" base >/dev/null
+git init -q "$fy" && commit_all "$fy" base >/dev/null
 
 test_expect_success 'affected: users of touched declarations and of macros expanding to them' '
 	sed -i "s/int foo_noprof(int a);/long foo_noprof(int a);/" "$fy/include/linux/foo.h" &&
 	echo "/* more */" >>"$fy/fs/g.c" &&
-	commit "$fy" header &&
+	commit_all "$fy" header &&
 	O=$O "$check/affected.sh" "$fy" HEAD^ HEAD >"$TRASH/affected" &&
 	printf "%s\n" drivers/d1.c fs/f1.c fs/g.c >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/affected"
@@ -46,7 +39,7 @@ test_expect_success 'affected: users of touched declarations and of macros expan
 
 test_expect_success 'affected: a change under mm/ adds the mm/ directory' '
 	echo "/* more */" >>"$fy/mm/m1.c" &&
-	commit "$fy" mm &&
+	commit_all "$fy" mm &&
 	O=$O "$check/affected.sh" "$fy" HEAD^ HEAD >"$TRASH/affected" &&
 	printf "%s\n" mm/ mm/m1.c >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/affected"
@@ -54,9 +47,9 @@ test_expect_success 'affected: a change under mm/ adds the mm/ directory' '
 
 test_expect_success 'affected: a function body changed in a .c file leaves its callers out' '
 	echo "int h(void) { return g(); }" >"$fy/fs/h.c" &&
-	commit "$fy" caller &&
+	commit_all "$fy" caller &&
 	sed -i "s/return 0;/return 1;/" "$fy/fs/g.c" &&
-	commit "$fy" body &&
+	commit_all "$fy" body &&
 	O=$O "$check/affected.sh" "$fy" HEAD^ HEAD >"$TRASH/affected" &&
 	echo fs/g.c >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/affected"
@@ -64,7 +57,7 @@ test_expect_success 'affected: a function body changed in a .c file leaves its c
 
 test_expect_success 'affected: a deleted declaration counts on the base side' '
 	sed -i "/int bar(int a);/d" "$fy/include/linux/foo.h" &&
-	commit "$fy" removed &&
+	commit_all "$fy" removed &&
 	O=$O "$check/affected.sh" "$fy" HEAD^ HEAD >"$TRASH/affected" &&
 	echo drivers/d2.c >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/affected"

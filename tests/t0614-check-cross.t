@@ -7,14 +7,7 @@
 . "$(dirname "$0")/lib/tap.sh"
 
 check=$TOOLKIT/check
-for tool in cscan cmove; do
-	[ -x "$O/bin/$tool" ] || test_skip_all "$O/bin/$tool not built (make tools)"
-done
-commit() {
-	git -C "$1" add -A &&
-	GIT_AUTHOR_DATE=2024-01-01T00:00:00Z GIT_COMMITTER_DATE=2024-01-01T00:00:00Z \
-		git -C "$1" -c user.name=t -c user.email=t@t commit -qm "$2"
-}
+test_require TOOLS
 
 # A Debian mirror's cross compilers, as apt-cache lists them.
 mkdir -p "$TRASH/apt" "$TRASH/bin"
@@ -130,13 +123,13 @@ echo "int z;" >"$fk/include/linux/z.h"
 echo "#!/bin/sh" >"$fk/scripts/config"
 # checkpatch runs before the build: a checkpatch.pl that finds nothing.
 printf "#!/usr/bin/perl\nexit 0;\n" >"$fk/scripts/checkpatch.pl"
-git init -q "$fk" && commit "$fk" root >/dev/null
+git init -q "$fk" && commit_all "$fk" root >/dev/null
 
 
 cross_test "check.sh without root, a change to arch/${missing:-ARCH}: the cross compiler's apt-get command, exit 2" '
 	mkdir -p "$fk/arch/$missing/kernel" &&
 	echo "int z;" >"$fk/arch/$missing/kernel/z.c" &&
-	commit "$fk" "$missing file" &&
+	commit_all "$fk" "$missing file" &&
 	rm -rf "$TRASH/nobody" && mkdir -p "$TRASH/nobody/o" &&
 	cp -R "$fk" "$TRASH/nobody/kdir" &&
 	ln -s "$O/bin" "$TRASH/nobody/o/bin" &&

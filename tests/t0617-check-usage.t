@@ -6,14 +6,7 @@
 . "$(dirname "$0")/lib/tap.sh"
 
 check=$TOOLKIT/check
-for tool in cscan cmove; do
-	[ -x "$O/bin/$tool" ] || test_skip_all "$O/bin/$tool not built (make tools)"
-done
-commit() {
-	git -C "$1" add -A &&
-	GIT_AUTHOR_DATE=2024-01-01T00:00:00Z GIT_COMMITTER_DATE=2024-01-01T00:00:00Z \
-		git -C "$1" -c user.name=t -c user.email=t@t commit -qm "$2"
-}
+test_require TOOLS
 
 # check.sh stops before any work when it cannot tell what to compare.
 fk=$TRASH/kdir
@@ -22,7 +15,7 @@ echo all: >"$fk/Makefile"
 echo "int x;" >"$fk/mm/a.c"
 echo "#define ALLOC_X 1" >"$fk/mm/internal.h"
 echo "int z;" >"$fk/include/linux/z.h"
-git init -q "$fk" && commit "$fk" root >/dev/null
+git init -q "$fk" && commit_all "$fk" root >/dev/null
 
 test_expect_success 'check.sh: REV a root commit without BASE: exit 2, says to pass BASE=' '
 	expect_exit 2 env KDIR="$fk" O="$TRASH/o" BRANCH=none "$check/check.sh" 2>"$TRASH/err" &&
@@ -44,7 +37,7 @@ test_expect_success 'check.sh: a missing compiler is an environment error: exit 
 	# checkpatch runs before the build: a checkpatch.pl that finds nothing.
 	printf "#!/usr/bin/perl\nexit 0;\n" >"$fk/scripts/checkpatch.pl" &&
 	echo "int y;" >>"$fk/mm/a.c" &&
-	commit "$fk" change &&
+	commit_all "$fk" change &&
 	expect_exit 2 env KDIR="$fk" O="$TRASH/o" BRANCH=none CC=t0617-nonesuch-gcc \
 		"$check/check.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 	tail -n 1 "$TRASH/err" | grep "error: .t0617-nonesuch-gcc. not found; install the Debian package gcc-t0617-nonesuch "

@@ -88,10 +88,12 @@ test_reported_failure() {
 }
 
 # test_prereq PREREQ[,PREREQ...]: every PREREQ holds here; else prints
-# the first missing one's reason and fails (2: a PREREQ no function defines). A PREREQ is a function
-# prereq_NAME that prints why it does not hold, git's test prerequisites:
+# the first missing one's reason and fails (2: a PREREQ no function
+# defines). A PREREQ is a function prereq_NAME that prints why it does not
+# hold, git's test prerequisites:
 #   KERNEL  the script's kernel tree is provisioned (and KERNEL_TESTS is
 #           not 0, as in make test-quick)
+#   TOOLS   the toolkit's programs are built in $O/bin (make tools)
 #   ROOT    the tests run as root
 #   CLANG   clang is installed
 test_prereq() {
@@ -104,6 +106,12 @@ test_prereq() {
 prereq_KERNEL() {
 	[ "${KERNEL_TESTS:-1}" != 0 ] || { echo "KERNEL_TESTS=0"; return 1; }
 	[ -d "$KDIR_DEFAULT/.git" ] || { echo "no kernel tree at $KDIR_DEFAULT (make $KERNEL_TARGET)"; return 1; }
+}
+
+prereq_TOOLS() {
+	for _t in cscan cmove; do
+		[ -x "$O/bin/$_t" ] || { echo "$O/bin/$_t not built (make tools)"; return 1; }
+	done
 }
 
 prereq_ROOT() {
@@ -156,6 +164,14 @@ fixture_migration() {
 	mkdir -p "$1/cocci/$2" "$1/drivers-migrated/$2" &&
 	printf 'A test\n\nOf %s.\n' "$2" >"$1/cocci/$2/cover.txt" &&
 	echo "$1/cocci/$2"
+}
+
+# commit_all DIR SUBJECT: every change in the git tree DIR committed, by a
+# fixed author at a fixed date, so that hashes are the same every run.
+commit_all() {
+	git -C "$1" add -A &&
+	GIT_AUTHOR_DATE=2024-01-01T00:00:00Z GIT_COMMITTER_DATE=2024-01-01T00:00:00Z \
+		git -C "$1" -c user.name=t -c user.email=t@t commit -qm "$2"
 }
 
 # test_cmp EXPECTED ACTUAL: files must be identical; shows the diff otherwise.
