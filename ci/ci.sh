@@ -12,10 +12,11 @@
 # adds to its parent's fail), checkpatch (the tree's scripts/checkpatch.pl
 # on the commit's format-patch; a warning fails too), and build
 # (check/builds.sh: the objects the commit affects, built at it, their
-# warnings compared with its parent's). The commit's tree is a
-# worktree of KDIR under $O/ci/; the builds happen in make check's worktree
-# and build directories under $O/check/, so Kbuild only recompiles what each
-# commit changed. KDIR's checkout is never touched.
+# warnings compared with its parent's). The commit's tree is O's scratch
+# worktree, $O/scratch, which make apply and make series use too; the
+# builds happen in make check's worktree and build directories under
+# $O/check/, so Kbuild only recompiles what each commit changed. KDIR's
+# checkout is never touched.
 #
 # Prints TAP on stdout, one test point per commit and check named by the
 # short hash and the subject, then a summary table as TAP comments; writes
@@ -69,7 +70,7 @@ top=$O/ci/$id
 # The commits' trees: O's scratch worktree, as for make apply and series.
 scan=$O/scratch
 scans=$top/scans
-rm -rf "$top/commits" "$scans" "$O/ci/junit.xml" && mkdir -p "$top/commits" "$scans" ||
+rm -rf "$top/commits" "$scans" && mkdir -p "$top/commits" "$scans" ||
 	die "cannot create $top/commits"
 git_k rev-list --reverse --topo-order "$RANGE" >"$top/all" || die "git rev-list $RANGE failed in KDIR=$KDIR"
 # b4's cover-letter commit (make series' branch starts with one) changes
@@ -100,6 +101,12 @@ if [ -e "$build/.git" ]; then
 else
 	worktree_at "$build" "$(head -n 1 "$top/list")"
 fi
+# The scratch worktree at the first commit's parent, the first tree the
+# checks read: refused here, before any TAP, when it is another KDIR's.
+first=$(head -n 1 "$top/list")
+at=$(git_k rev-parse --verify -q "$first^") || at=$first
+scratch_worktree "$at"
+rm -f "$O/ci/junit.xml"
 export CHECK_MODE=commit CHECK_SCANS="$scans" CHECK_BUILD_TREE="$build" CHECK_KBUILD="$O/check/kbuild/$id" CHECK_CACHE="$O/check/cache"
 
 # scanned COMMIT: the findings of COMMIT's tree (a parent outside the

@@ -12,7 +12,7 @@
 KDIR=
 lock_runs clean
 # Each worktree's .git file names its entry in the repository it belongs to.
-repos=$(find "$O" -maxdepth 4 -name .git -type f -exec sed -n 's|^gitdir: \(.*\)/worktrees/[^/]*$|\1|p' {} + |
+repos=$(find "$O" -maxdepth 4 -name .git -type f | while IFS= read -r g; do worktree_repo "$g"; done |
 	sort -u)
 # Each worktree is a kernel checkout (tens of thousands of files): say what
 # takes the time.

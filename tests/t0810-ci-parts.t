@@ -156,21 +156,43 @@ git -C "$tiny" checkout -q --orphan other && echo "int g;" >"$tiny/mm/x.c" && gi
 git -C "$tiny" -c user.name=t -c user.email=t@t commit -q -m "a root" &&
 git -C "$tiny" checkout -q main || exit 1
 test_expect_success TOOLS 'ci.sh on a root commit: leaks and api run, checkpatch and build are skipped' '
-		mkdir -p "$TRASH/o" && ln -sfn "$O/bin" "$TRASH/o/bin" &&
-		env KDIR="$tiny" O="$TRASH/o" RANGE=main..other "$ci/ci.sh" >"$TRASH/out" 2>"$TRASH/err" &&
-		r=$(git -C "$tiny" rev-parse --short other) &&
-		cat >"$TRASH/expect" <<-EOT &&
-		TAP version 13
-		1..4
-		ok 1 - $r a root: leaks
-		ok 2 - $r a root: api
-		ok 3 - $r a root: checkpatch # SKIP a root commit: no patch to check
-		ok 4 - $r a root: build # SKIP a root commit: no parent to build against
-		EOT
-		grep -v "^#" "$TRASH/out" >"$TRASH/points" &&
-		test_cmp "$TRASH/expect" "$TRASH/points" &&
-		tail -n 1 "$TRASH/out" | grep -x "# make ci: ok"
-	'
+	mkdir -p "$TRASH/o" && ln -sfn "$O/bin" "$TRASH/o/bin" &&
+	env KDIR="$tiny" O="$TRASH/o" RANGE=main..other "$ci/ci.sh" >"$TRASH/out" 2>"$TRASH/err" &&
+	r=$(git -C "$tiny" rev-parse --short other) &&
+	cat >"$TRASH/expect" <<-EOT &&
+	TAP version 13
+	1..4
+	ok 1 - $r a root: leaks
+	ok 2 - $r a root: api
+	ok 3 - $r a root: checkpatch # SKIP a root commit: no patch to check
+	ok 4 - $r a root: build # SKIP a root commit: no parent to build against
+	EOT
+	grep -v "^#" "$TRASH/out" >"$TRASH/points" &&
+	test_cmp "$TRASH/expect" "$TRASH/points" &&
+	tail -n 1 "$TRASH/out" | grep -x "# make ci: ok"
+'
+
+test_expect_success TOOLS 'an O an earlier version used: its own ci worktree removed, named, forgotten by KDIR' '
+	mkdir -p "$TRASH/o2/ci/tiny" && ln -sfn "$O/bin" "$TRASH/o2/bin" &&
+	git -C "$tiny" worktree add -q --detach "$TRASH/o2/ci/tiny/scan" main &&
+	env KDIR="$tiny" O="$TRASH/o2" RANGE=main..other "$ci/ci.sh" >"$TRASH/out2" 2>"$TRASH/err2" &&
+	test ! -e "$TRASH/o2/ci/tiny/scan" &&
+	grep -x "ci.sh: removing $TRASH/o2/ci/tiny/scan, a worktree of an earlier version of the toolkit" "$TRASH/err2" &&
+	git -C "$tiny" worktree list --porcelain | sed -n "s/^worktree //p" | sort >"$TRASH/worktrees" &&
+	printf "%s\n" "$tiny" "$TRASH/o/check/tiny/tree" "$TRASH/o/scratch" \
+		"$TRASH/o2/check/tiny/tree" "$TRASH/o2/scratch" | sort >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/worktrees"
+'
+
+test_expect_success TOOLS 'another KDIR on that O: refused before any TAP, naming the scratch worktree' '
+	git clone -q "$tiny" "$TRASH/tiny2" &&
+	git -C "$TRASH/tiny2" branch -q other origin/other &&
+	expect_exit 2 env KDIR="$TRASH/tiny2" O="$TRASH/o" RANGE=main..other "$ci/ci.sh" >"$TRASH/out3" 2>"$TRASH/err3" &&
+	test_cmp /dev/null "$TRASH/out3" &&
+	tail -n 1 "$TRASH/err3" >"$TRASH/last" &&
+	echo "ci.sh: error: $TRASH/o/scratch is a worktree of another repository than KDIR=$TRASH/tiny2; remove it or pass another O=" >"$TRASH/want" &&
+	test_cmp "$TRASH/want" "$TRASH/last"
+'
 
 # The configs run make ci through the toolkit's own entry points only.
 test_expect_success 'the GitHub Actions workflow installs the dependencies and runs make ci on the pushed range' '

@@ -210,7 +210,26 @@ worktree_at() {
 # holds O's lock): a kernel checkout is gigabytes, and resetting one takes
 # far less time than making another.
 scratch_worktree() {
+	[ -e "$O/scratch/.git" ] || drop_old_worktrees
 	worktree_at "$O/scratch" "$1"
+}
+
+# worktree_repo GITFILE: the repository a worktree's .git file names.
+worktree_repo() {
+	sed -n 's|^gitdir: \(.*\)/worktrees/[^/]*$|\1|p' "$1"
+}
+
+# drop_old_worktrees: the checkouts earlier versions of the toolkit kept in
+# O, one per command, whose work $O/scratch now does: removed (gigabytes
+# each), and the repositories they belong to told so.
+drop_old_worktrees() {
+	for _old in "$O/apply/tree" "$O/series-tree" "$O/bench/tree" "$O"/ci/*/scan; do
+		[ -f "$_old/.git" ] || continue
+		_repo=$(worktree_repo "$_old/.git")
+		info "removing $_old, a worktree of an earlier version of the toolkit" >&2
+		rm -rf "$_old" || die "cannot remove $_old"
+		[ -z "$_repo" ] || [ ! -d "$_repo" ] || git --git-dir="$_repo" worktree prune
+	done
 }
 
 # free_mb DIR: the MB free on DIR's file system; nothing when df cannot say.
