@@ -39,7 +39,7 @@ test_expect_success 'checkpatch.pl dies on one: exit 2, its traceback, one line 
 		"$TRASH/good.patch" "$TRASH/bad.patch" >"$TRASH/die.out" 2>"$TRASH/die.err" &&
 	test_cmp /dev/null "$TRASH/die.out" &&
 	printf "%s\n" "Traceback (most recent call last): no module named ply" \
-		"checkpatch-parts.sh: error: checkpatch.pl failed on 1 of 2 run(s), or printed errors (above); $fix" >"$TRASH/want" &&
+		"checkpatch-parts.sh: error: checkpatch.pl failed on 1 of 2 run(s) (its messages above); $fix" >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/die.err"
 '
 
@@ -48,7 +48,7 @@ test_expect_success 'checkpatch.pl exits 0 but prints an error: exit 2 too' '
 		"$TRASH/bad.patch" >"$TRASH/err.out" 2>"$TRASH/err.err" &&
 	test_cmp /dev/null "$TRASH/err.out" &&
 	printf "%s\n" "spdxcheck.py: cannot run" \
-		"checkpatch-parts.sh: error: checkpatch.pl failed on 0 of 1 run(s), or printed errors (above); $fix" >"$TRASH/want" &&
+		"checkpatch-parts.sh: error: checkpatch.pl printed errors (above), so some of its checks did not run; $fix" >"$TRASH/want" &&
 	test_cmp "$TRASH/want" "$TRASH/err.err"
 '
 

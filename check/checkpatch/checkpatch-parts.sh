@@ -66,6 +66,8 @@ done
 cat "$work/err" >&2
 died=$(awk 'NR > 1 && ($7 > 1 || $8 != 0) { n++ } END { print n + 0 }' "$work/joblog")
 ran=$(($(wc -l <"$work/joblog") - 1))
-[ "$died" -eq 0 ] && [ "$ran" -eq "$(wc -l <"$work/jobs")" ] && [ ! -s "$work/err" ] ||
-	die "checkpatch.pl failed on $died of $ran run(s), or printed errors (above); its SPDX check needs Debian's python3-ply and python3-git ('make deps')"
+fix="its SPDX check needs Debian's python3-ply and python3-git ('make deps')"
+[ "$died" -eq 0 ] && [ "$ran" -eq "$(wc -l <"$work/jobs")" ] ||
+	die "checkpatch.pl failed on $died of $ran run(s) (its messages above); $fix"
+[ ! -s "$work/err" ] || die "checkpatch.pl printed errors (above), so some of its checks did not run; $fix"
 awk -v parts="$work/p" -f "$TOOLKIT/check/checkpatch/checkpatch-join.awk" "$work/patches" "$work/map" "$work/out"
