@@ -9,13 +9,15 @@ TEST_KVER=6.12
 . "$(dirname "$0")/lib/tap.sh"
 
 test_require KERNEL
-kdir=$(kernel_tree) || exit 1
+# The chain's scratch clone and O: bench resets O's scratch worktree, which
+# the earlier tests of the tree made, instead of checking out one more.
+use_scratch_clone
 num='[0-9][0-9]*\.[0-9][0-9]'
 
 test_expect_success 'bench.sh runs: exit 0, KDIR untouched' '
-	make -s -C "$TOOLKIT" O="$O/test/bench-6.12" tools &&
+	make -s -C "$TOOLKIT" O="$o" tools &&
 	git -C "$kdir" status --porcelain >"$TRASH/before" &&
-	env KDIR="$kdir" O="$O/test/bench-6.12" MIGRATION=page-alloc RUNS=1 J=2 BENCH=page-alloc:callers "$TOOLKIT/scripts/bench/bench.sh" >"$TRASH/out" 2>"$TRASH/err" &&
+	env KDIR="$kdir" O="$o" MIGRATION=page-alloc RUNS=1 J=2 BENCH=page-alloc:callers "$TOOLKIT/scripts/bench/bench.sh" >"$TRASH/out" 2>"$TRASH/err" &&
 	cat "$TRASH/out" &&
 	git -C "$kdir" status --porcelain >"$TRASH/after" &&
 	test_cmp "$TRASH/before" "$TRASH/after"
