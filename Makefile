@@ -150,7 +150,7 @@ PROVE = prove --timer -j2 $(call seq_rule,$(OLD_TREE_CHAIN)) --rules='seq=**' te
 
 # The three trees and the test programs are made side by side: the
 # packages come first, in one apt-get run (apt takes one at a time).
-# What a first run writes (trees, clones, worktrees, builds: 28 GB on a
+# What a first run writes (trees, clones, worktrees, builds: 25 GB on a
 # clean clone, and a margin): refused at once when the disk has less, not
 # half-way.
 TEST_SPACE_GB := 30
