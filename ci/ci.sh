@@ -96,14 +96,14 @@ info "$total commit(s) of $RANGE, $checks each" >&2
 # The build worktree is make check's: made when missing, else left at the
 # commit it holds, so that Kbuild sees only what the next checkout changes.
 build=$O/check/$id/tree
+first=$(head -n 1 "$top/list")
 if [ -e "$build/.git" ]; then
 	worktree_at "$build" "$(git -C "$build" rev-parse HEAD)"
 else
-	worktree_at "$build" "$(head -n 1 "$top/list")"
+	worktree_at "$build" "$first"
 fi
 # The scratch worktree at the first commit's parent, the first tree the
 # checks read: refused here, before any TAP, when it is another KDIR's.
-first=$(head -n 1 "$top/list")
 at=$(git_k rev-parse --verify -q "$first^") || at=$first
 scratch_worktree "$at"
 rm -f "$O/ci/junit.xml"
