@@ -10,12 +10,7 @@ test_require TOOLS
 
 # check.sh stops before any work when it cannot tell what to compare.
 fk=$TRASH/kdir
-mkdir -p "$fk/mm" "$fk/include/linux"
-echo all: >"$fk/Makefile"
-echo "int x;" >"$fk/mm/a.c"
-echo "#define ALLOC_X 1" >"$fk/mm/internal.h"
-echo "int z;" >"$fk/include/linux/z.h"
-git init -q "$fk" && commit_all "$fk" root >/dev/null
+tiny_kernel "$fk" || exit 1
 
 test_expect_success 'check.sh: REV a root commit without BASE: exit 2, says to pass BASE=' '
 	expect_exit 2 env KDIR="$fk" O="$TRASH/o" BRANCH=none "$check/check.sh" 2>"$TRASH/err" &&

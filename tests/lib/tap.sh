@@ -174,6 +174,17 @@ commit_all() {
 		git -C "$1" -c user.name=t -c user.email=t@t commit -qm "$2"
 }
 
+# tiny_kernel DIR: a git tree of our own shaped as check.sh wants a kernel
+# (a Makefile, mm/ with an internal.h, include/linux/), one commit.
+tiny_kernel() {
+	mkdir -p "$1/mm" "$1/include/linux" &&
+	echo all: >"$1/Makefile" &&
+	echo "int x;" >"$1/mm/a.c" &&
+	echo "#define ALLOC_X 1" >"$1/mm/internal.h" &&
+	echo "int z;" >"$1/include/linux/z.h" &&
+	git init -q "$1" && commit_all "$1" root >/dev/null
+}
+
 # test_cmp EXPECTED ACTUAL: files must be identical; shows the diff otherwise.
 test_cmp() {
 	diff -u "$1" "$2"
